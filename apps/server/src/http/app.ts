@@ -1,0 +1,72 @@
+import { randomUUID } from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { Config } from '../config.js';
+import type { Database } from '../db/client.js';
+import { eventsRoutes } from '../modules/events/events.routes.js';
+import { AuthService } from '../modules/identity/auth.service.js';
+import { identityRoutes } from '../modules/identity/identity.routes.js';
+import { OrganisationsService } from '../modules/identity/organisations.service.js';
+import { UsersService } from '../modules/identity/users.service.js';
+import { healthRoutes } from '../modules/system/health.routes.js';
+import { VERSION } from '../version.js';
+import { registerSessionResolution } from './auth.js';
+import { registerErrorHandling } from './errors.js';
+
+export interface AppDeps {
+  config: Config;
+  database: Database;
+  /** false in tests that want quiet output. */
+  logger?: boolean;
+}
+
+/** The HTTP application: every module's routes over one database. Listening is the caller's job. */
+export async function buildApp({ config, database, logger = true }: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+    },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: { title: 'Anlan 安澜 API', description: '重大隐患风险提级管控系统', version: VERSION },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'anlan_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const { db } = database;
+  const auth = new AuthService(db, config.sessionTtlMs);
+  registerSessionResolution(app, auth);
+
+  healthRoutes(app, database);
+  identityRoutes(app, {
+    auth,
+    users: new UsersService(db),
+    organisations: new OrganisationsService(db),
+    cookieSecure: config.cookieSecure,
+    loginRateLimitPerMinute: config.loginRateLimitPerMinute,
+  });
+  eventsRoutes(app, db);
+
+  return app;
+}
