@@ -27,6 +27,11 @@ const schema = z.object({
   BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1024 * 1024),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(10),
   DEFAULT_LOCALE: z.enum(['zh-CN', 'en']).default('zh-CN'),
+  /** Printed before the kind in document numbers: 嘉港资规限改〔2026〕17号, 嘉港资规立〔2026〕1号. */
+  DOCUMENT_PREFIX: z.string().min(1).max(20).default('嘉港资规'),
+  UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
+  /** 重大隐患: days the regulator has to check after a rectification is submitted (verify per locality). */
+  MAJOR_ACCEPTANCE_DAYS: z.coerce.number().int().min(1).max(90).default(10),
 });
 
 export type Config = {
@@ -44,6 +49,9 @@ export type Config = {
   bodyLimitBytes: number;
   loginRateLimitPerMinute: number;
   defaultLocale: 'zh-CN' | 'en';
+  uploadMaxBytes: number;
+  documentPrefix: string;
+  majorAcceptanceDays: number;
 };
 
 export class ConfigError extends Error {
@@ -81,5 +89,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimitBytes: c.BODY_LIMIT_BYTES,
     loginRateLimitPerMinute: c.LOGIN_RATE_LIMIT_PER_MINUTE,
     defaultLocale: c.DEFAULT_LOCALE,
+    uploadMaxBytes: c.UPLOAD_MAX_BYTES,
+    documentPrefix: c.DOCUMENT_PREFIX,
+    majorAcceptanceDays: c.MAJOR_ACCEPTANCE_DAYS,
   };
 }

@@ -21,7 +21,7 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
   if (opts.demo) await seedDemo(database.db);
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, demo: opts.demo ?? false });
   await serveWebApp(app);
   const url = await app.listen({ host: config.host, port: config.port });
   let stopping: Promise<void> | undefined;
@@ -42,8 +42,11 @@ async function serveWebApp(app: FastifyInstance): Promise<void> {
     return;
   }
   await app.register(fastifyStatic, { root, wildcard: false });
+  // Client-side routes get index.html; API paths and missing files (a path with an extension, e.g. an
+  // old build's /assets/x.js) get a real 404, so a stale tab fails loudly instead of parsing HTML as JS.
   app.get('/*', (request, reply) => {
-    if (request.url.startsWith('/api/')) return reply.callNotFound();
+    const pathname = request.url.split('?')[0] ?? '';
+    if (pathname.startsWith('/api/') || pathname.startsWith('/open311/') || /\.[a-z0-9]+$/i.test(pathname)) return reply.callNotFound();
     return reply.sendFile('index.html');
   });
 }

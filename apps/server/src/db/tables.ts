@@ -1,5 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
-import type { OrganisationKind, Role } from '@anlan/contracts';
+import type {
+  EscalationLevel,
+  HazardLevel,
+  HazardStatus,
+  NoticeKind,
+  OrganisationKind,
+  RiskColour,
+  Role,
+  SubjectType,
+} from '@anlan/contracts';
 
 /** Column types as the database returns them (see client.ts for the value mapping). */
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
@@ -51,12 +60,256 @@ export interface EventsTable {
   hash: string;
 }
 
+type Id = Generated<string>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export interface FilesTable {
+  id: Id;
+  sha256: string;
+  mime: string;
+  size_bytes: number;
+  storage_key: string;
+  original_name: string | null;
+  organisation_id: string | null;
+  uploaded_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SubjectsTable {
+  id: Id;
+  type: SubjectType;
+  name: string;
+  address: Nullable<string>;
+  lat: Nullable<number>;
+  lon: Nullable<number>;
+  organisation_id: Nullable<string>;
+  department_id: Nullable<string>;
+  parent_id: Nullable<string>;
+  responsible_person: Nullable<string>;
+  contact_phone: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface ChecklistsTable {
+  id: Id;
+  code: string;
+  version: number;
+  name: string;
+  subject_types: SubjectType[];
+  catalogue: Nullable<string>;
+  published_at: CreatedAt;
+}
+
+export interface ChecklistItemsTable {
+  id: Id;
+  checklist_id: string;
+  seq: number;
+  category: string;
+  text: string;
+  clause: Nullable<string>;
+  major: Generated<boolean>;
+  requires_photo_on_fail: Generated<boolean>;
+  requires_note_on_fail: Generated<boolean>;
+}
+
+export interface CampaignsTable {
+  id: Id;
+  name: string;
+  description: Nullable<string>;
+  starts_on: string;
+  ends_on: string;
+  subject_types: SubjectType[];
+  department_id: Nullable<string>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface CampaignInspectorsTable {
+  campaign_id: string;
+  user_id: string;
+}
+
+export interface InspectionsTable {
+  id: Id;
+  campaign_id: Nullable<string>;
+  subject_id: string;
+  checklist_id: Nullable<string>;
+  organisation_id: Nullable<string>;
+  inspected_at: Date;
+  lat: Nullable<number>;
+  lon: Nullable<number>;
+  note: Nullable<string>;
+  leaflets: Generated<number>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export interface InspectionInspectorsTable {
+  inspection_id: string;
+  user_id: string;
+}
+
+export interface InspectionAnswersTable {
+  inspection_id: string;
+  item_id: string;
+  result: 'pass' | 'fail' | 'na';
+  note: Nullable<string>;
+  file_ids: ColumnType<string[], string[] | undefined, string[]>;
+}
+
+export interface HazardsTable {
+  id: Id;
+  code: string;
+  source: 'inspection' | 'public_report' | 'vehicle_alarm' | 'self_check';
+  campaign_id: Nullable<string>;
+  inspection_id: Nullable<string>;
+  subject_id: string;
+  subject_type: SubjectType;
+  organisation_id: Nullable<string>;
+  department_id: Nullable<string>;
+  level: HazardLevel;
+  category: string;
+  description: string;
+  location: Nullable<string>;
+  lat: Nullable<number>;
+  lon: Nullable<number>;
+  checklist_item_id: Nullable<string>;
+  clause: Nullable<string>;
+  catalogue: Nullable<string>;
+  risk_colour: RiskColour;
+  status: HazardStatus;
+  escalation: ColumnType<EscalationLevel, EscalationLevel | undefined, EscalationLevel>;
+  deadline: Nullable<Date>;
+  acceptance_due_at: Nullable<Date>;
+  recheck_failures: ColumnType<number, number | undefined, number>;
+  notice_id: Nullable<string>;
+  found_at: Date;
+  found_by: Nullable<string>;
+  closed_at: Nullable<Date>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface HazardFilesTable {
+  hazard_id: string;
+  file_id: string;
+  role: 'before' | 'after' | 'recheck' | 'plan' | 'acceptance' | 'document';
+  added_at: CreatedAt;
+}
+
+export interface TreatmentPlansTable {
+  hazard_id: string;
+  goals: string;
+  measures: string;
+  funding: string;
+  organisation: string;
+  timeline: string;
+  safety_measures: string;
+  updated_by: Nullable<string>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
+export interface DocumentSerialsTable {
+  kind: string;
+  year: number;
+  last: number;
+}
+
+export interface NoticesTable {
+  id: Id;
+  kind: NoticeKind;
+  number: string;
+  year: number;
+  serial: number;
+  subject_id: string;
+  organisation_id: Nullable<string>;
+  department_id: Nullable<string>;
+  campaign_id: Nullable<string>;
+  recipient: string;
+  deadline: Date;
+  stop_work_scope: Nullable<string>;
+  issued_at: Date;
+  issued_by: string;
+  pdf_file_id: Nullable<string>;
+}
+
+export interface NoticeHazardsTable {
+  notice_id: string;
+  hazard_id: string;
+}
+
+export interface CasesTable {
+  id: Id;
+  number: string;
+  subject_id: string;
+  organisation_id: Nullable<string>;
+  campaign_id: Nullable<string>;
+  summary: string;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  decision: Nullable<string>;
+  opened_at: Date;
+  opened_by: string;
+  closed_at: Nullable<Date>;
+}
+
+export interface CaseHazardsTable {
+  case_id: string;
+  hazard_id: string;
+}
+
+export interface IdempotencyKeysTable {
+  key: string;
+  user_id: string;
+  route: string;
+  status: number;
+  response: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
+export interface PublicReportsTable {
+  id: Id;
+  service_code: string;
+  description: string;
+  address: Nullable<string>;
+  lat: Nullable<number>;
+  lon: Nullable<number>;
+  media_url: Nullable<string>;
+  contact: Nullable<string>;
+  token: string;
+  hazard_id: Nullable<string>;
+  status: ColumnType<'open' | 'closed', 'open' | 'closed' | undefined, 'open' | 'closed'>;
+  status_notes: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Tables {
   organisations: OrganisationsTable;
   users: UsersTable;
   sessions: SessionsTable;
   events: EventsTable;
+  files: FilesTable;
+  subjects: SubjectsTable;
+  checklists: ChecklistsTable;
+  checklist_items: ChecklistItemsTable;
+  campaigns: CampaignsTable;
+  campaign_inspectors: CampaignInspectorsTable;
+  inspections: InspectionsTable;
+  inspection_inspectors: InspectionInspectorsTable;
+  inspection_answers: InspectionAnswersTable;
+  hazards: HazardsTable;
+  hazard_files: HazardFilesTable;
+  treatment_plans: TreatmentPlansTable;
+  document_serials: DocumentSerialsTable;
+  notices: NoticesTable;
+  notice_hazards: NoticeHazardsTable;
+  cases: CasesTable;
+  case_hazards: CaseHazardsTable;
+  idempotency_keys: IdempotencyKeysTable;
+  public_reports: PublicReportsTable;
 }
+
+export type HazardRow = Selectable<HazardsTable>;
+export type SubjectRow = Selectable<SubjectsTable>;
 
 export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;

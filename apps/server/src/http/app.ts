@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -16,16 +17,25 @@ import { healthRoutes } from '../modules/system/health.routes.js';
 import { VERSION } from '../version.js';
 import { registerSessionResolution } from './auth.js';
 import { registerErrorHandling } from './errors.js';
+import { registerClosedLoop } from './closed-loop.js';
+import type { FileStorage } from '../modules/files/storage.js';
 
 export interface AppDeps {
   config: Config;
   database: Database;
+  /** Where uploaded and generated files live; disk under DATA_DIR unless given. */
+  storage?: FileStorage;
+  /** Demo mode: generated documents carry a demo watermark. */
+  demo?: boolean;
   /** false in tests that want quiet output. */
   logger?: boolean;
+  /** The clock, for tests. */
+  now?: () => Date;
 }
 
 /** The HTTP application: every module's routes over one database. Listening is the caller's job. */
-export async function buildApp({ config, database, logger = true }: AppDeps): Promise<FastifyInstance> {
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config, database, logger = true } = deps;
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: config.bodyLimitBytes,
@@ -44,6 +54,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
 
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyMultipart, { limits: { fileSize: config.uploadMaxBytes, files: 1, fields: 10 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: { title: 'Anlan 安澜 API', description: '重大隐患风险提级管控系统', version: VERSION },
@@ -67,6 +78,7 @@ export async function buildApp({ config, database, logger = true }: AppDeps): Pr
     loginRateLimitPerMinute: config.loginRateLimitPerMinute,
   });
   eventsRoutes(app, db);
+  registerClosedLoop(app, deps);
 
   return app;
 }

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { sql, type Transaction } from 'kysely';
+import { sql } from 'kysely';
 import type { ChainVerification, DomainEvent } from '@anlan/contracts';
 import type { Db } from '../../db/client.js';
-import type { EventRow, Tables } from '../../db/tables.js';
+import type { EventRow } from '../../db/tables.js';
 
 /** What a module records for one state change. */
 export interface NewEvent {
@@ -47,8 +47,9 @@ function eventHash(prevHash: string, e: Omit<EventRow, 'id' | 'hash' | 'prev_has
  * Appends events inside the caller's transaction, so that a state change and its event
  * commit together or not at all. Each row's hash covers the previous row's hash.
  */
-export async function appendEvents(trx: Transaction<Tables>, events: NewEvent[]): Promise<void> {
+export async function appendEvents(trx: Db, events: NewEvent[]): Promise<void> {
   if (events.length === 0) return;
+  if (!trx.isTransaction) throw new Error('appendEvents must run inside the transaction of the state change');
   await sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
   const last = await trx.selectFrom('events').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   let prev = last?.hash ?? GENESIS_HASH;
@@ -71,7 +72,7 @@ export async function appendEvents(trx: Transaction<Tables>, events: NewEvent[])
   await trx.insertInto('events').values(rows).execute();
 }
 
-export const appendEvent = (trx: Transaction<Tables>, event: NewEvent) => appendEvents(trx, [event]);
+export const appendEvent = (trx: Db, event: NewEvent) => appendEvents(trx, [event]);
 
 /** Walks the whole chain in id order and reports the first row whose hash does not hold. */
 export async function verifyEventChain(db: Db, batchSize = 5000): Promise<ChainVerification> {

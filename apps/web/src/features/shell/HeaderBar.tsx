@@ -1,0 +1,22 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { Button, Flex, Layout } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLogout } from '../../api/auth';
+import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { UserBadge } from './UserBadge';
+
+export function HeaderBar() {
+  const { t } = useTranslation();
+  const logout = useLogout();
+  return (
+    <Layout.Header style={{ borderBottom: '1px solid #e5e8ee' }}>
+      <Flex align="center" justify="flex-end" gap={16} style={{ height: '100%' }}>
+        <UserBadge />
+        <LanguageSwitch />
+        <Button icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()}>
+          {t('auth.logout')}
+        </Button>
+      </Flex>
+    </Layout.Header>
+  );
+}

@@ -1,0 +1,23 @@
+import { BankOutlined, UserOutlined } from '@ant-design/icons';
+import { Avatar, Flex, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { primaryColour } from '../../theme';
+import { useCurrentUser } from '../auth/CurrentUser';
+
+/** Who is signed in: name, role and organisation. */
+export function UserBadge() {
+  const { t } = useTranslation();
+  const { user, organisation } = useCurrentUser();
+  return (
+    <Flex align="center" gap={8}>
+      {organisation && (
+        <Typography.Text type="secondary" ellipsis style={{ maxWidth: 240 }} title={organisation.name}>
+          <BankOutlined /> {organisation.shortName ?? organisation.name}
+        </Typography.Text>
+      )}
+      <Avatar size="small" icon={<UserOutlined />} style={{ background: primaryColour }} />
+      <Typography.Text strong>{user.displayName}</Typography.Text>
+      <Tag>{t(`role.${user.role}`)}</Tag>
+    </Flex>
+  );
+}
