@@ -8,6 +8,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { buildApp } from './http/app.js';
 import { seedDemo } from './modules/demo/demo-seed.js';
+import { DiskStorage } from './modules/files/storage.js';
 
 export interface Running {
   app: FastifyInstance;
@@ -20,8 +21,9 @@ export interface Running {
 export async function startServer(config: Config, opts: { demo?: boolean } = {}): Promise<Running> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   await migrateToLatest(database.db);
-  if (opts.demo) await seedDemo(database.db);
-  const app = await buildApp({ config, database, demo: opts.demo ?? false });
+  const storage = new DiskStorage(path.join(config.dataDir, 'files'));
+  if (opts.demo) await seedDemo(database.db, { storage, documentPrefix: config.documentPrefix });
+  const app = await buildApp({ config, database, storage, demo: opts.demo ?? false });
   await serveWebApp(app);
   const url = await app.listen({ host: config.host, port: config.port });
   let stopping: Promise<void> | undefined;

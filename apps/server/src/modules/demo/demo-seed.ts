@@ -1,7 +1,10 @@
 import type { CreateOrganisation, Role } from '@anlan/contracts';
 import type { Db } from '../../db/client.js';
+import type { FileStorage } from '../files/storage.js';
+import type { Actor } from '../identity/actor.js';
 import { OrganisationsService } from '../identity/organisations.service.js';
 import { UsersService } from '../identity/users.service.js';
+import { demoBuilders, demoCarriers, demoInspectors, seedDemoCampaign } from './demo-campaign.js';
 
 /**
  * Demo data of 嘉兴港区 (Zhapu / Jiaxing Port District), made from public news of early 2026
@@ -21,9 +24,9 @@ const organisations: OrgSeed[] = [
     (name): OrgSeed => ({ kind: 'community', name, parent: '乍浦镇人民政府' }),
   ),
   { kind: 'enterprise', name: '三江化工有限公司', shortName: '三江化工' },
-  { kind: 'enterprise', name: '嘉港危货运输有限公司(演示)', shortName: '嘉港危运' },
-  { kind: 'enterprise', name: '乍浦港通化工物流有限公司(演示)', shortName: '港通物流' },
   { kind: 'enterprise', name: '综合物流园集运中心项目总承包部(演示)', shortName: '集运中心项目部' },
+  ...demoCarriers.map((name): OrgSeed => ({ kind: 'enterprise', name })),
+  ...demoBuilders.map((name): OrgSeed => ({ kind: 'enterprise', name })),
 ];
 
 const users: { username: string; displayName: string; role: Role; organisation: string }[] = [
@@ -35,11 +38,19 @@ const users: { username: string; displayName: string; role: Role; organisation: 
   { username: 'sanjiang', displayName: '三江化工安全员(演示)', role: 'enterprise', organisation: '三江化工有限公司' },
   { username: 'carrier', displayName: '嘉港危运安全主管(演示)', role: 'enterprise', organisation: '嘉港危货运输有限公司(演示)' },
 ];
+const moreInspectors = demoInspectors.map((u) => ({ ...u, organisation: '港区自然资源和规划建设局' }));
 
 export const demoAccounts = users.map(({ username, displayName, role }) => ({ username, displayName, role }));
 
+export interface DemoOptions {
+  storage: FileStorage;
+  documentPrefix: string;
+  /** The demo's "today": the campaign runs around it. */
+  now?: Date;
+}
+
 /** Loads the demo data once; a database that already has it is left as it is. */
-export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
+export async function seedDemo(db: Db, opts: DemoOptions): Promise<{ seeded: boolean }> {
   const orgService = new OrganisationsService(db);
   const existing = await db.selectFrom('organisations').select('id').where('name', '=', GOVERNMENT).executeTakeFirst();
   if (existing) return { seeded: false };
@@ -49,14 +60,17 @@ export async function seedDemo(db: Db): Promise<{ seeded: boolean }> {
     ids.set(org.name, org.id);
   }
   const userService = new UsersService(db);
-  for (const u of users) {
-    await userService.create(null, {
+  const actors: Record<string, Actor> = {};
+  for (const u of [...users, ...moreInspectors]) {
+    const created = await userService.create(null, {
       username: u.username,
       displayName: u.displayName,
       role: u.role,
       organisationId: ids.get(u.organisation)!,
       password: DEMO_PASSWORD,
     });
+    actors[u.username] = { userId: created.id, username: created.username, displayName: created.displayName, role: created.role, organisationId: created.organisationId, locale: 'zh-CN' };
   }
+  await seedDemoCampaign({ db, storage: opts.storage, documentPrefix: opts.documentPrefix, ids, actors }, opts.now ?? new Date());
   return { seeded: true };
 }

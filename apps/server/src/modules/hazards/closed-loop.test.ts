@@ -66,7 +66,7 @@ describe.each(engines)('the closed loop on $name', (engine) => {
     expect(again.json()).toEqual(first.json());
     const ledger = await w.app.inject({ url: `/api/hazards?campaignId=${w.campaignId}`, headers: { cookie: w.cookies.admin } });
     expect(ledger.json().total).toBe(3);
-    [general, major, electric] = first.json().hazardIds as string[];
+    [general, major, electric] = first.json().hazardIds as [string, string, string];
     const m = await hazardOf(major!);
     expect(m).toMatchObject({ level: 'major', riskColour: 'red', status: 'found', clause: '第八条', catalogue: '房屋市政工程生产安全重大事故隐患判定标准(2024版)', subjectName: '三江化工AEO项目工地' });
     expect(m.code).toMatch(/^YH2026-\d{6}$/);
