@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { CampaignStatistics } from '@anlan/contracts';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './config.js';
 import { startServer } from './main.js';
@@ -25,7 +26,7 @@ describe('startServer in demo mode', () => {
         const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
         const campaigns = (await (await fetch(`${running.url}/api/campaigns`, { headers: { cookie } })).json()) as { items: { id: string; name: string }[] };
         const yearEnd = campaigns.items.find((c) => c.name === '岁末年初安全生产大检查')!;
-        const stats = await (await fetch(`${running.url}/api/campaigns/${yearEnd.id}/statistics`, { headers: { cookie } })).json();
+        const stats = (await (await fetch(`${running.url}/api/campaigns/${yearEnd.id}/statistics`, { headers: { cookie } })).json()) as CampaignStatistics;
         expect(stats).toMatchObject({
           inspectorVisits: 180,
           subjectsInspected: { construction_site: 45, household: 125 },

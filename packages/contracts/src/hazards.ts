@@ -128,6 +128,14 @@ export const ledgerQuery = z.strictObject({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 export type LedgerQuery = z.infer<typeof ledgerQuery>;
+export const ledgerPage = z.object({
+  items: z.array(hazard),
+  /** Exact up to 10,000; past that a lower bound, and `totalCapped` is true ("10000+"). */
+  total: z.number().int(),
+  totalCapped: z.boolean(),
+  limit: z.number().int(),
+  offset: z.number().int(),
+});
 export const ledgerExportQuery = ledgerQuery.omit({ limit: true, offset: true });
 export type LedgerExportQuery = z.infer<typeof ledgerExportQuery>;
 

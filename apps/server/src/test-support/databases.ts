@@ -14,7 +14,7 @@ export interface TestEngine {
 
 export const engines: TestEngine[] = [
   { name: 'pglite', open: () => migrated(openDatabase({ memory: true })) },
-  ...(process.env.DATABASE_URL ? [{ name: 'postgresql' as const, open: () => freshPostgres(process.env.DATABASE_URL!) }] : []),
+  ...(process.env.DATABASE_URL ? [{ name: 'postgresql' as const, open: () => migrated(scratchPostgres(process.env.DATABASE_URL!)) }] : []),
 ];
 
 async function migrated(p: Promise<Database>): Promise<Database> {
@@ -23,8 +23,8 @@ async function migrated(p: Promise<Database>): Promise<Database> {
   return database;
 }
 
-/** A throw-away database on the server of `url`, dropped again on close. */
-async function freshPostgres(url: string): Promise<Database> {
+/** An empty, unmigrated database of its own on the PostgreSQL server of `url`, dropped with `close()`. */
+export async function scratchPostgres(url: string): Promise<Database> {
   const name = `anlan_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
@@ -32,7 +32,7 @@ async function freshPostgres(url: string): Promise<Database> {
   await admin.end();
   const u = new URL(url);
   u.pathname = `/${name}`;
-  const database = await migrated(openDatabase({ databaseUrl: u.toString() }));
+  const database = await openDatabase({ databaseUrl: u.toString() });
   return {
     ...database,
     close: async () => {

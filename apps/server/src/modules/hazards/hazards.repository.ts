@@ -4,6 +4,9 @@ import type { Db } from '../../db/client.js';
 import type { HazardRow, Tables } from '../../db/tables.js';
 import { DEADLINE_STATUSES, isOverdue, OPEN_STATUSES } from './hazard-lifecycle.js';
 
+/** The ledger counts matching rows up to this many; beyond, the total is a lower bound. */
+export const COUNT_CAP = 10_000;
+
 export type HazardWithSubject = HazardRow & { subject_name: string };
 
 export const toHazard = (r: HazardWithSubject, now: Date): Hazard => ({
@@ -93,9 +96,14 @@ export class HazardsRepository {
         .limit(f.limit)
         .offset(f.offset)
         .execute() as Promise<HazardWithSubject[]>,
-      filtered.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow() as Promise<{ n: number }>,
+      // Counting is capped: past COUNT_CAP rows the ledger says "10000+" instead of scanning a million.
+      this.db
+        .selectFrom(filtered.select(sql<number>`1`.as('one')).limit(COUNT_CAP + 1).as('capped'))
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow() as Promise<{ n: number }>,
     ]);
-    return { rows, total: Number(count.n) };
+    const n = Number(count.n);
+    return { rows, total: Math.min(n, COUNT_CAP), totalCapped: n > COUNT_CAP };
   }
 
   /** Every matching row, newest first, read in keyset pages so that memory stays flat. */

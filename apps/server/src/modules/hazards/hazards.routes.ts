@@ -2,16 +2,15 @@ import {
   closeCase,
   createHazard,
   enforcementCase,
-  hazard,
   hazardDetail,
   hazardTransition,
   idParams,
   issueNotice,
   ledgerExportQuery,
+  ledgerPage,
   ledgerQuery,
   notice,
   openCase,
-  page,
   pageQuery,
   treatmentPlan,
 } from '@anlan/contracts';
@@ -37,7 +36,7 @@ export function hazardsRoutes(app: FastifyInstance, d: HazardRouteDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const tags = ['hazards'];
 
-  r.get('/api/hazards', { schema: { tags, summary: '隐患台账: the hazard ledger, filtered and paged', querystring: ledgerQuery, response: { 200: page(hazard) } } }, async (request) => ({
+  r.get('/api/hazards', { schema: { tags, summary: '隐患台账: the hazard ledger, filtered and paged', querystring: ledgerQuery, response: { 200: ledgerPage } } }, async (request) => ({
     ...(await d.hazards.list(authorize(request), request.query)),
     limit: request.query.limit,
     offset: request.query.offset,

@@ -75,10 +75,10 @@ export class HazardsService {
     };
   }
 
-  async list(actor: Actor, q: LedgerQuery): Promise<{ items: Hazard[]; total: number }> {
+  async list(actor: Actor, q: LedgerQuery): Promise<{ items: Hazard[]; total: number; totalCapped: boolean }> {
     const now = this.now();
-    const { rows, total } = await this.repo.ledgerPage({ ...q, visible: visibleOrganisations(actor) }, now);
-    return { items: rows.map((r) => toHazard(r, now)), total };
+    const { rows, total, totalCapped } = await this.repo.ledgerPage({ ...q, visible: visibleOrganisations(actor) }, now);
+    return { items: rows.map((r) => toHazard(r, now)), total, totalCapped };
   }
 
   exportRows(actor: Actor, q: LedgerExportQuery) {
