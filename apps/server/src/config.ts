@@ -10,10 +10,43 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
+const serviceArea = z
+  .string()
+  .transform((v) => v.split(',').map((x) => Number(x.trim())))
+  .pipe(
+    z
+      .tuple([z.number().min(-90).max(90), z.number().min(-180).max(180), z.number().min(-90).max(90), z.number().min(-180).max(180)], {
+        error: 'four numbers: minLat,minLon,maxLat,maxLon',
+      })
+      .refine(([a, b, c, d]) => a < c && b < d, 'minLat,minLon,maxLat,maxLon with min < max'),
+  );
+
 const schema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   PORT: port.default(8080),
   JT808_PORT: port.default(8808),
+  /** The JT/T 808 gateway (terminals over TCP on JT808_PORT); off for an HTTP-only process. */
+  JT808_ENABLED: bool.default(true),
+  /** Where terminals connect; defaults to HOST. Terminals on the road need a public address. */
+  JT808_HOST: z.string().min(1).optional(),
+  JT808_MAX_CONNECTIONS: z.coerce.number().int().positive().default(20_000),
+  /** No frame (a heartbeat counts) for this long closes a connection: 3 × the usual 60 s report interval. */
+  JT808_IDLE_TIMEOUT_S: z.coerce.number().int().min(10).max(3600).default(180),
+  /** Slow-loris protection: a connection without one valid frame after this long is dropped. */
+  JT808_FIRST_FRAME_TIMEOUT_S: z.coerce.number().int().min(1).max(600).default(30),
+  /** Reading from a terminal pauses while this many of its positions wait for their commit. */
+  JT808_MAX_UNACKED: z.coerce.number().int().min(1).default(1000),
+  /** Positions per transaction, and the longest (ms) a position waits for its batch. */
+  INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(20_000).default(500),
+  INGEST_BATCH_DELAY_MS: z.coerce.number().int().min(0).max(1000).default(20),
+  /** Batches committing at once on PostgreSQL (PGlite, a single connection, always uses 1). */
+  INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(4),
+  /** Raw positions are kept this many whole months (carriers must keep 6); violation records 3 years elsewhere. */
+  POSITIONS_RETENTION_MONTHS: z.coerce.number().int().min(6).max(120).default(6),
+  /** A vehicle not heard from for this long shows offline even while its connection is open. */
+  VEHICLE_OFFLINE_AFTER_S: z.coerce.number().int().min(10).default(300),
+  /** Least time between two live-map messages to one browser. */
+  LIVE_THROTTLE_MS: z.coerce.number().int().min(50).max(10_000).default(500),
   DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z
     .string()
@@ -32,12 +65,31 @@ const schema = z.object({
   UPLOAD_MAX_BYTES: z.coerce.number().int().positive().default(10 * 1024 * 1024),
   /** 重大隐患: days the regulator has to check after a rectification is submitted (verify per locality). */
   MAJOR_ACCEPTANCE_DAYS: z.coerce.number().int().min(1).max(90).default(10),
+  /** Open311: public reports accepted per client address and window. */
+  OPEN311_RATE_LIMIT_MAX: z.coerce.number().int().positive().default(5),
+  OPEN311_RATE_LIMIT_WINDOW_MINUTES: z.coerce.number().positive().max(24 * 60).default(10),
+  /** Open311: where reports may lie, as minLat,minLon,maxLat,maxLon (WGS-84); the district by default. */
+  OPEN311_SERVICE_AREA: serviceArea.default([30.55, 120.95, 30.7, 121.2]),
+  /** Open311: agency_responsible on every request. */
+  OPEN311_AGENCY: z.string().trim().min(1).max(100).default('嘉兴港区安全生产委员会办公室'),
 });
 
 export type Config = {
   host: string;
   port: number;
   jt808Port: number;
+  jt808Enabled: boolean;
+  jt808Host: string;
+  jt808MaxConnections: number;
+  jt808IdleTimeoutMs: number;
+  jt808FirstFrameTimeoutMs: number;
+  jt808MaxUnacked: number;
+  ingestBatchSize: number;
+  ingestBatchDelayMs: number;
+  ingestConcurrency: number;
+  positionsRetentionMonths: number;
+  vehicleOfflineAfterMs: number;
+  liveThrottleMs: number;
   dataDir: string;
   /** Unset: embedded PGlite under dataDir. */
   databaseUrl: string | undefined;
@@ -52,6 +104,10 @@ export type Config = {
   uploadMaxBytes: number;
   documentPrefix: string;
   majorAcceptanceDays: number;
+  open311RateLimitMax: number;
+  open311RateLimitWindowMs: number;
+  open311ServiceArea: { minLat: number; minLon: number; maxLat: number; maxLon: number };
+  open311Agency: string;
 };
 
 export class ConfigError extends Error {
@@ -80,6 +136,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: c.HOST,
     port: c.PORT,
     jt808Port: c.JT808_PORT,
+    jt808Enabled: c.JT808_ENABLED,
+    jt808Host: c.JT808_HOST ?? c.HOST,
+    jt808MaxConnections: c.JT808_MAX_CONNECTIONS,
+    jt808IdleTimeoutMs: c.JT808_IDLE_TIMEOUT_S * 1000,
+    jt808FirstFrameTimeoutMs: c.JT808_FIRST_FRAME_TIMEOUT_S * 1000,
+    jt808MaxUnacked: c.JT808_MAX_UNACKED,
+    ingestBatchSize: c.INGEST_BATCH_SIZE,
+    ingestBatchDelayMs: c.INGEST_BATCH_DELAY_MS,
+    ingestConcurrency: c.INGEST_CONCURRENCY,
+    positionsRetentionMonths: c.POSITIONS_RETENTION_MONTHS,
+    vehicleOfflineAfterMs: c.VEHICLE_OFFLINE_AFTER_S * 1000,
+    liveThrottleMs: c.LIVE_THROTTLE_MS,
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
     logLevel: c.LOG_LEVEL,
@@ -92,5 +160,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     uploadMaxBytes: c.UPLOAD_MAX_BYTES,
     documentPrefix: c.DOCUMENT_PREFIX,
     majorAcceptanceDays: c.MAJOR_ACCEPTANCE_DAYS,
+    open311RateLimitMax: c.OPEN311_RATE_LIMIT_MAX,
+    open311RateLimitWindowMs: c.OPEN311_RATE_LIMIT_WINDOW_MINUTES * 60_000,
+    open311ServiceArea: (([minLat, minLon, maxLat, maxLon]) => ({ minLat, minLon, maxLat, maxLon }))(c.OPEN311_SERVICE_AREA),
+    open311Agency: c.OPEN311_AGENCY,
   };
 }

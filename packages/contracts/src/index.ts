@@ -6,3 +6,5 @@ export * from './hazards.js';
 export * from './inspections.js';
 export * from './subjects.js';
 export * from './labels.js';
+export * from './open311.js';
+export * from './vehicles.js';
