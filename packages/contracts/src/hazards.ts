@@ -73,6 +73,8 @@ export const hazard = z.object({
   deadline: instant.nullable(),
   overdue: z.boolean(),
   acceptanceDueAt: instant.nullable(),
+  /** A submitted major hazard the regulator has not re-checked within its acceptance period. */
+  acceptanceOverdue: z.boolean(),
   recheckFailures: z.number().int(),
   noticeId: z.uuid().nullable(),
   foundAt: instant,
@@ -118,6 +120,7 @@ export const ledgerQuery = z.strictObject({
   level: hazardLevel.optional(),
   status: z.union([hazardStatus, z.enum(['open'])]).optional().describe('a status, or "open" for every status before closed'),
   overdue: boolParam.optional(),
+  acceptanceOverdue: boolParam.optional().describe('major hazards submitted or verified whose acceptance deadline has passed'),
   escalation: escalationLevel.optional(),
   departmentId: z.uuid().optional(),
   organisationId: z.uuid().optional(),

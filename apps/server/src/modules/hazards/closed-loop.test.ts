@@ -160,7 +160,11 @@ describe.each(engines)('the closed loop on $name', (engine) => {
     expect(noAcceptance.json().error.issues[0].path).toBe('body.acceptanceFileIds');
     const report = await upload(w.app, a, PDF, '验收报告.pdf', 'application/pdf');
     const submitted = await move(major, a, { action: 'submit', description: '塔吊已检测验收', afterFileIds: [after], acceptanceFileIds: [report] });
-    expect(submitted.json()).toMatchObject({ status: 'submitted', acceptanceDueAt: inDays(10) });
+    expect(submitted.json()).toMatchObject({ status: 'submitted', acceptanceDueAt: inDays(10), acceptanceOverdue: false });
+    clock.advanceDays(11);
+    const late = await w.app.inject({ url: '/api/hazards?acceptanceOverdue=true', headers: { cookie: w.cookies.admin } });
+    expect(late.json().items.map((h: { id: string }) => h.id)).toEqual([major]);
+    clock.advanceDays(-11);
     expect((await move(major, w.cookies.inspector, { action: 'recheck_pass' })).json().status).toBe('verified');
     expect((await move(major, w.cookies.inspector, { action: 'close' })).statusCode).toBe(403);
     expect((await move(major, w.cookies.leader, { action: 'close', note: '同意销号' })).json().status).toBe('closed');

@@ -89,3 +89,10 @@ export const DEADLINE_STATUSES: readonly HazardStatus[] = ['notice_issued', 'rec
 export function isOverdue(h: { status: HazardStatus; deadline: Date | null }, now: Date): boolean {
   return h.deadline !== null && DEADLINE_STATUSES.includes(h.status) && h.deadline.getTime() < now.getTime();
 }
+
+/** Statuses in which the regulator's acceptance period runs (a submitted major hazard awaiting its re-check or sign-off). */
+export const ACCEPTANCE_STATUSES: readonly HazardStatus[] = ['submitted', 'verified'];
+
+export function isAcceptanceOverdue(h: { status: HazardStatus; acceptance_due_at: Date | null }, now: Date): boolean {
+  return h.acceptance_due_at !== null && ACCEPTANCE_STATUSES.includes(h.status) && h.acceptance_due_at.getTime() < now.getTime();
+}

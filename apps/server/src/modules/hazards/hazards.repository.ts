@@ -2,7 +2,7 @@ import type { Hazard, LedgerExportQuery } from '@anlan/contracts';
 import { sql, type ExpressionBuilder, type SelectQueryBuilder } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { HazardRow, Tables } from '../../db/tables.js';
-import { DEADLINE_STATUSES, isOverdue, OPEN_STATUSES } from './hazard-lifecycle.js';
+import { ACCEPTANCE_STATUSES, DEADLINE_STATUSES, isAcceptanceOverdue, isOverdue, OPEN_STATUSES } from './hazard-lifecycle.js';
 
 /** The ledger counts matching rows up to this many; beyond, the total is a lower bound. */
 export const COUNT_CAP = 10_000;
@@ -34,6 +34,7 @@ export const toHazard = (r: HazardWithSubject, now: Date): Hazard => ({
   deadline: r.deadline?.toISOString() ?? null,
   overdue: isOverdue(r, now),
   acceptanceDueAt: r.acceptance_due_at?.toISOString() ?? null,
+  acceptanceOverdue: isAcceptanceOverdue(r, now),
   recheckFailures: r.recheck_failures,
   noticeId: r.notice_id,
   foundAt: r.found_at.toISOString(),
@@ -55,6 +56,11 @@ export function applyLedgerFilter(q: HazardQuery, f: LedgerExportQuery & { visib
     const overdue = (eb: ExpressionBuilder<Tables & { h: Tables['hazards'] }, 'h'>) =>
       eb.and([eb('h.status', 'in', DEADLINE_STATUSES), eb('h.deadline', '<', now)]);
     q = f.overdue ? q.where(overdue) : q.where((eb) => eb.not(overdue(eb)));
+  }
+  if (f.acceptanceOverdue !== undefined) {
+    const late = (eb: ExpressionBuilder<Tables & { h: Tables['hazards'] }, 'h'>) =>
+      eb.and([eb('h.status', 'in', ACCEPTANCE_STATUSES), eb('h.acceptance_due_at', '<', now)]);
+    q = f.acceptanceOverdue ? q.where(late) : q.where((eb) => eb.not(late(eb)));
   }
   if (f.escalation) q = q.where('h.escalation', '=', f.escalation);
   if (f.departmentId) q = q.where('h.department_id', '=', f.departmentId);
