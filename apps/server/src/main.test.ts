@@ -10,7 +10,7 @@ import { DEMO_PASSWORD } from './modules/demo/demo-seed.js';
 describe('startServer in demo mode', () => {
   it('serves the district’s published campaign figures and keeps its data across restarts', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-main-'));
-    const config = loadConfig({ PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+    const config = loadConfig({ PORT: '0', JT808_PORT: '0', DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
     const counts: number[] = [];
     try {
       for (let i = 0; i < 2; i++) {

@@ -61,13 +61,20 @@ export type Vehicle = z.infer<typeof vehicle>;
 export const createVehicle = z.strictObject({
   plate: z.string().trim().min(5).max(20),
   plateColour: plateColour.default(2),
-  vin: z.string().trim().regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'must be 17 characters without I, O, Q').optional(),
+  vin: z
+    .string()
+    .trim()
+    .regex(/^[A-HJ-NPR-Z0-9]{17}$/, 'must be 17 characters without I, O, Q')
+    .optional(),
   organisationId: z.uuid(),
   vehicleClass: vehicleClass.default('tanker'),
   cargoUn: unNumber.optional(),
   cargoName: z.string().trim().min(1).max(50).optional(),
   driverName: z.string().trim().min(1).max(30).optional(),
-  driverPhone: z.string().regex(/^[0-9+\- ]{5,20}$/).optional(),
+  driverPhone: z
+    .string()
+    .regex(/^[0-9+\- ]{5,20}$/)
+    .optional(),
   terminalPhone,
 });
 export type CreateVehicle = z.infer<typeof createVehicle>;

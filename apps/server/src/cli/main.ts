@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError } from '../config.js';
 import { registerDatabaseCommands } from './database-commands.js';
 import { registerServeCommands } from './serve-commands.js';
+import { registerJt808Commands } from './jt808-commands.js';
 import { VERSION } from '../version.js';
 
 const program = new Command('anlan')
@@ -10,6 +11,7 @@ const program = new Command('anlan')
   .version(VERSION);
 registerServeCommands(program);
 registerDatabaseCommands(program);
+registerJt808Commands(program);
 
 program.parseAsync().catch((err: unknown) => {
   process.stderr.write(`anlan: ${err instanceof ConfigError || err instanceof Error ? err.message : String(err)}\n`);

@@ -282,6 +282,56 @@ export interface PublicReportsTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface VehiclesTable {
+  id: Id;
+  plate: string;
+  plate_colour: number;
+  vin: Nullable<string>;
+  organisation_id: string;
+  vehicle_class: string;
+  cargo_un: Nullable<string>;
+  cargo_name: Nullable<string>;
+  driver_name: Nullable<string>;
+  driver_phone: Nullable<string>;
+  terminal_phone: string;
+  terminal_id: Nullable<string>;
+  auth_code: Nullable<string>;
+  registered_at: Nullable<Date>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+/** One position; alarm_bits and status_bits are the DWORDs as signed 32-bit integers. */
+export interface PositionsTable {
+  vehicle_id: string;
+  device_time: Date;
+  received_at: Date;
+  lat: number;
+  lon: number;
+  speed_kmh: number;
+  heading: number;
+  altitude_m: number;
+  alarm_bits: number;
+  status_bits: number;
+  mileage_km: number | null;
+  blind_area: Generated<boolean>;
+  extras: ColumnType<unknown, string | null, never>;
+}
+
+export interface LatestPositionsTable {
+  vehicle_id: string;
+  device_time: Date;
+  received_at: Date;
+  lat: number;
+  lon: number;
+  speed_kmh: number;
+  heading: number;
+  altitude_m: number;
+  alarm_bits: number;
+  status_bits: number;
+  mileage_km: number | null;
+}
+
 export interface Tables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -306,6 +356,9 @@ export interface Tables {
   case_hazards: CaseHazardsTable;
   idempotency_keys: IdempotencyKeysTable;
   public_reports: PublicReportsTable;
+  vehicles: VehiclesTable;
+  positions: PositionsTable;
+  latest_positions: LatestPositionsTable;
 }
 
 export type HazardRow = Selectable<HazardsTable>;
@@ -315,3 +368,4 @@ export type OrganisationRow = Selectable<OrganisationsTable>;
 export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type EventRow = Selectable<EventsTable>;
+export type VehicleRow = Selectable<VehiclesTable>;

@@ -18,6 +18,8 @@ import { VERSION } from '../version.js';
 import { registerSessionResolution } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { registerClosedLoop } from './closed-loop.js';
+import { registerVehicles } from './vehicles.js';
+import type { GatewayRuntime } from '../gateway/runtime.js';
 import type { FileStorage } from '../modules/files/storage.js';
 
 export interface AppDeps {
@@ -31,6 +33,8 @@ export interface AppDeps {
   logger?: boolean;
   /** The clock, for tests. */
   now?: () => Date;
+  /** The JT/T 808 gateway's live hub, presence and counters, when this process runs the gateway. */
+  gateway?: GatewayRuntime;
 }
 
 /** The HTTP application: every module's routes over one database. Listening is the caller's job. */
@@ -79,6 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   eventsRoutes(app, db);
   registerClosedLoop(app, deps);
+  await registerVehicles(app, deps);
 
   return app;
 }

@@ -1,6 +1,8 @@
 import type { Migration, MigrationProvider } from 'kysely';
 import * as foundation from './20261128T2100-foundation.js';
 import * as closedLoop from './20261128T2200-closed-loop.js';
+import * as vehicles from './20261128T2300-vehicles.js';
+import * as ledgerIndexes from './20261128T2330-ledger-indexes.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file instead.
@@ -9,6 +11,8 @@ import * as closedLoop from './20261128T2200-closed-loop.js';
 const migrations: Record<string, Migration> = {
   '20261128T2100-foundation': foundation,
   '20261128T2200-closed-loop': closedLoop,
+  '20261128T2300-vehicles': vehicles,
+  '20261128T2330-ledger-indexes': ledgerIndexes,
 };
 
 export const migrationProvider: MigrationProvider = {

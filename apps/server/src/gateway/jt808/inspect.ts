@@ -59,7 +59,17 @@ function messageJson(m: Jt808Message): unknown {
     case 'terminalResponse':
     case 'platformResponse':
       return { ...m, replyId: hexId(m.replyId) };
-    default:
+    case 'heartbeat':
+    case 'logout':
+    case 'register':
+    case 'auth':
+    case 'registerResponse':
+    case 'paramsAnswer':
+    case 'setParams':
+    case 'queryParams':
+    case 'queryParamsById':
+    case 'terminalControl':
+    case 'text':
       return m;
   }
 }

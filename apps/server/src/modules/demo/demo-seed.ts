@@ -5,6 +5,7 @@ import type { Actor } from '../identity/actor.js';
 import { OrganisationsService } from '../identity/organisations.service.js';
 import { UsersService } from '../identity/users.service.js';
 import { demoBuilders, demoCarriers, demoInspectors, seedDemoCampaign } from './demo-campaign.js';
+import { seedDemoVehicles } from '../vehicles/demo-vehicles.js';
 
 /**
  * Demo data of 嘉兴港区 (Zhapu / Jiaxing Port District), made from public news of early 2026
@@ -72,5 +73,6 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<{ seeded: boo
     actors[u.username] = { userId: created.id, username: created.username, displayName: created.displayName, role: created.role, organisationId: created.organisationId, locale: 'zh-CN' };
   }
   await seedDemoCampaign({ db, storage: opts.storage, documentPrefix: opts.documentPrefix, ids, actors }, opts.now ?? new Date());
+  await seedDemoVehicles(db, ids);
   return { seeded: true };
 }

@@ -17,7 +17,7 @@ export const toUnsigned32 = (n: number) => n >>> 0;
  * Writes positions in one statement (so one implicit transaction on either engine): a multi-row insert from arrays
  * (unnest: 14 parameters whatever the batch size) with ON CONFLICT DO NOTHING, and an upsert of each vehicle's latest
  * position that only moves forward in device time. Returns how many rows were new. Rows are sorted by vehicle and
- * time so that concurrent batches lock rows in one order and cannot deadlock.
+ * time (unnest keeps array order) so that concurrent batches lock rows in one order and cannot deadlock.
  */
 export async function insertPositions(db: Db, records: readonly PositionRecord[]): Promise<{ inserted: number }> {
   if (records.length === 0) return { inserted: 0 };
@@ -36,7 +36,8 @@ export async function insertPositions(db: Db, records: readonly PositionRecord[]
   const mileage = new Array<number | null>(n);
   const blind = new Array<boolean>(n);
   const extras = new Array<string | null>(n);
-  // Index (1-based, as WITH ORDINALITY counts) of each vehicle's newest plausible row in this batch.
+  const isLatest = new Array<boolean>(n).fill(false);
+  // Index of each vehicle's newest plausible row in this batch (rows are sorted by vehicle, then time).
   const newest = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const r = rows[i]!;
@@ -53,17 +54,20 @@ export async function insertPositions(db: Db, records: readonly PositionRecord[]
     mileage[i] = r.mileageKm;
     blind[i] = r.blindArea;
     extras[i] = r.extras ? JSON.stringify(r.extras) : null;
-    if (r.deviceTime.getTime() <= r.receivedAt.getTime() + FUTURE_TOLERANCE_MS) newest.set(r.vehicleId, i + 1);
+    // A broken clock (far ahead) or no fix yet (0, 0) never moves the live map.
+    const plausible =
+      r.deviceTime.getTime() <= r.receivedAt.getTime() + FUTURE_TOLERANCE_MS && (r.lat !== 0 || r.lon !== 0);
+    if (plausible) newest.set(r.vehicleId, i);
   }
-  const latest = [...newest.values()];
+  for (const i of newest.values()) isLatest[i] = true;
   const result = await sql<{ inserted: number }>`
     with batch as (
       select * from unnest(
         ${vehicle}::uuid[], ${deviceTime}::timestamptz[], ${receivedAt}::timestamptz[], ${lat}::float8[], ${lon}::float8[],
         ${speed}::real[], ${heading}::int[], ${altitude}::int[], ${alarm}::int[], ${status}::int[], ${mileage}::float8[],
-        ${blind}::bool[], ${extras}::jsonb[]
-      ) with ordinality as b(vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, altitude_m, alarm_bits,
-        status_bits, mileage_km, blind_area, extras, ord)
+        ${blind}::bool[], ${extras}::jsonb[], ${isLatest}::bool[]
+      ) as b(vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, altitude_m, alarm_bits,
+        status_bits, mileage_km, blind_area, extras, is_latest)
     ),
     inserted as (
       insert into positions (vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, altitude_m, alarm_bits,
@@ -79,8 +83,7 @@ export async function insertPositions(db: Db, records: readonly PositionRecord[]
         alarm_bits, status_bits, mileage_km)
       select vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, altitude_m, alarm_bits, status_bits,
         mileage_km
-      from batch where ord = any(${latest}::bigint[])
-      order by vehicle_id
+      from batch where is_latest
       on conflict (vehicle_id) do update set
         device_time = excluded.device_time, received_at = excluded.received_at, lat = excluded.lat, lon = excluded.lon,
         speed_kmh = excluded.speed_kmh, heading = excluded.heading, altitude_m = excluded.altitude_m,
