@@ -36,6 +36,7 @@ export function registerServeCommands(program: Command): void {
           '',
           `安澜 Anlan demo — ${running.url}   (demo data made from public news, not real records)`,
           `data: ${config.dataDir}   API docs: ${running.url}/api/docs`,
+          running.gateway ? `JT/T 808 gateway: ${config.jt808Host}:${running.gateway.port}   simulate vehicles: npm run simulate -- --vehicles 30` : 'JT/T 808 gateway: off',
           `demo accounts (password ${DEMO_PASSWORD}):`,
           ...demoAccounts.map((a) => `  ${a.username.padEnd(width)}  ${a.role.padEnd(11)}  ${a.displayName}`),
           '',
