@@ -6,6 +6,8 @@ import { StatusResult } from './components/StatusResult';
 import { RequireAuth } from './features/auth/RequireAuth';
 import { AppLayout } from './features/shell/AppLayout';
 import { AreaGate } from './features/shell/AreaGate';
+import { HomeRoute } from './features/shell/HomeRoute';
+import { MobileLayout } from './features/shell/MobileLayout';
 
 /** Each page is its own chunk, fetched the first time it is opened. */
 function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -13,6 +15,12 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
 }
 
 const LoginPage = page(() => import('./features/auth/LoginPage'), 'LoginPage');
+const DashboardPage = page(() => import('./features/dashboard/DashboardPage'), 'DashboardPage');
+const LedgerPage = page(() => import('./features/hazards/LedgerPage'), 'LedgerPage');
+const HazardPage = page(() => import('./features/hazard/HazardPage'), 'HazardPage');
+const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), 'CampaignsPage');
+const MyHazardsPage = page(() => import('./features/portal/MyHazardsPage'), 'MyHazardsPage');
+const InspectPage = page(() => import('./features/inspect/InspectPage'), 'InspectPage');
 const OverviewPage = page(() => import('./features/overview/OverviewPage'), 'OverviewPage');
 const OrganisationsPage = page(() => import('./features/organisations/OrganisationsPage'), 'OrganisationsPage');
 const UsersPage = page(() => import('./features/users/UsersPage'), 'UsersPage');
@@ -29,6 +37,20 @@ export const router = createBrowserRouter([
     ),
   },
   {
+    // The inspector's phone pages: no side menu, one column.
+    path: '/m/inspect',
+    errorElement: <RouteError />,
+    element: (
+      <RequireAuth>
+        <AreaGate area="inspect">
+          <MobileLayout area="inspect">
+            <InspectPage />
+          </MobileLayout>
+        </AreaGate>
+      </RequireAuth>
+    ),
+  },
+  {
     path: '/',
     errorElement: <RouteError />,
     element: (
@@ -41,10 +63,15 @@ export const router = createBrowserRouter([
         // Page errors render inside the frame, so the menu stays usable.
         errorElement: <RouteError />,
         children: [
-          { index: true, element: <AreaGate area="overview"><OverviewPage /></AreaGate> },
+          { index: true, element: <HomeRoute dashboard={<DashboardPage />} /> },
+          { path: 'my', element: <AreaGate area="my"><MyHazardsPage /></AreaGate> },
+          { path: 'hazards', element: <AreaGate area="hazards"><LedgerPage /></AreaGate> },
+          { path: 'hazards/:id', element: <AreaGate area="hazard"><HazardPage /></AreaGate> },
+          { path: 'campaigns', element: <AreaGate area="campaigns"><CampaignsPage /></AreaGate> },
           { path: 'organisations', element: <AreaGate area="organisations"><OrganisationsPage /></AreaGate> },
           { path: 'users', element: <AreaGate area="users"><UsersPage /></AreaGate> },
           { path: 'events', element: <AreaGate area="events"><EventLogPage /></AreaGate> },
+          { path: 'account', element: <AreaGate area="account"><OverviewPage /></AreaGate> },
           { path: '*', element: <StatusResult kind="notFound" /> },
         ],
       },

@@ -1,3 +1,4 @@
+import type { RiskColour } from '@anlan/contracts';
 import type { ThemeConfig } from 'antd';
 
 /** The console's brand colour: a calm government blue. */
@@ -14,6 +15,17 @@ export const riskColours = {
   low: '#1677ff',
 } as const;
 export type RiskLevel = keyof typeof riskColours;
+
+/** A hazard's or subject's risk colour (as the API names it) in the theme's shade. */
+export const riskColourHex: Record<RiskColour, string> = {
+  red: riskColours.major,
+  orange: riskColours.significant,
+  yellow: riskColours.general,
+  blue: riskColours.low,
+};
+
+/** Text that stays readable on a risk-coloured background (dark on yellow). */
+export const textOn = (background: string): string => (background === riskColours.general ? 'rgba(0,0,0,0.85)' : '#ffffff');
 
 /** Navy of the side menu and the login backdrop. */
 export const navy = '#0f2747';

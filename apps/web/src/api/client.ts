@@ -28,6 +28,8 @@ export interface RequestOptions {
   /** Non-2xx statuses whose body is a normal answer (health says 503 with a body when degraded). */
   okStatuses?: readonly number[];
   signal?: AbortSignal;
+  /** Makes a creating POST safe to retry: the server answers a repeated key with the first answer. */
+  idempotencyKey?: string;
 }
 
 let onUnauthenticated: () => void = () => undefined;
@@ -37,7 +39,7 @@ export function setUnauthenticatedHandler(handler: () => void): void {
   onUnauthenticated = handler;
 }
 
-function buildUrl(path: string, query: RequestOptions['query']): string {
+export function buildUrl(path: string, query: RequestOptions['query']): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') params.set(key, String(value));
@@ -63,16 +65,19 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 /** The one way the web app talks to the server: same-origin JSON with the session cookie. */
 export async function api<T>(path: string, options: RequestOptions = {}): Promise<T> {
-  const { method = 'GET', query, body, redirectOn401 = true, okStatuses = [], signal } = options;
+  const { method = 'GET', query, body, redirectOn401 = true, okStatuses = [], signal, idempotencyKey } = options;
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLocale() };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const multipart = body instanceof FormData;
+  if (body !== undefined && !multipart) headers['Content-Type'] = 'application/json';
+  if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
   let response: Response;
   try {
     response = await fetch(buildUrl(path, query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // FormData sets its own multipart boundary.
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       signal,
     });
   } catch (cause) {

@@ -1,5 +1,5 @@
 import type { ChainVerification } from '@anlan/contracts';
-import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
 import { api } from './client';
 import type { EventFilters, EventList } from './types';
 
@@ -33,5 +33,14 @@ export function reachedEnd(pages: readonly EventList[] | undefined): boolean {
 export function useVerifyChain() {
   return useMutation({
     mutationFn: () => api<ChainVerification>('/api/events/verify'),
+  });
+}
+
+/** The whole history of one entity (a hazard's timeline), oldest first. */
+export function useEntityEvents(entityType: string, entityId: string) {
+  return useQuery({
+    queryKey: ['events', 'entity', entityType, entityId],
+    queryFn: ({ signal }) =>
+      api<EventList>('/api/events', { query: { entityType, entityId, limit: 500 }, signal }).then((r) => r.items),
   });
 }

@@ -9,3 +9,5 @@ export type UserPage = Output<ReturnType<typeof page<typeof user>>>;
 export type EventFilters = Pick<Output<typeof eventQuery>, 'entityType' | 'entityId'>;
 /** GET /api/events answers `{items}`; the route composes it from `domainEvent`. */
 export type EventList = { items: Output<typeof domainEvent>[] };
+/** The accepted (input) type of a zod schema: defaults may be left out. */
+export type Input<S extends { _zod: { input: unknown } }> = S['_zod']['input'];

@@ -20,3 +20,31 @@ export function formatInstant(iso: string): string {
   const parts = Object.fromEntries(formatter.formatToParts(new Date(iso)).map((part) => [part.type, part.value]));
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second}`;
 }
+
+/** The district's calendar day of an instant, `2026-11-28`. */
+export function districtDay(iso: string | number | Date): string {
+  return formatInstant(new Date(iso).toISOString()).slice(0, 10);
+}
+
+/** Date and minute only, `2026-11-28 21:05`, for deadlines and lists. */
+export function formatMinute(iso: string): string {
+  return formatInstant(iso).slice(0, 16);
+}
+
+/** The district's offset from UTC: Asia/Shanghai has had no daylight saving since 1991. */
+const DISTRICT_OFFSET = '+08:00';
+
+/** The first instant of a district calendar day (`from` filters). */
+export const startOfDistrictDay = (day: string): string => `${day}T00:00:00${DISTRICT_OFFSET}`;
+
+/** The last instant of a district calendar day (deadlines run to the end of their day; `to` filters). */
+export const endOfDistrictDay = (day: string): string => `${day}T23:59:59${DISTRICT_OFFSET}`;
+
+/** Calendar days from `first` to `last` inclusive, both `YYYY-MM-DD`. */
+export function daysBetween(first: string, last: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${first}T00:00:00Z`); t <= Date.parse(`${last}T00:00:00Z`); t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}

@@ -11,11 +11,15 @@ import { SideMenu } from './SideMenu';
 export function AppLayout() {
   const { t } = useTranslation();
   const [collapsed, setCollapsed] = useState(false);
+  // On a phone (an inspector opening a hazard from the field page) the menu folds away completely.
+  const [narrow, setNarrow] = useState(false);
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider
         width={232}
         breakpoint="lg"
+        collapsedWidth={narrow ? 0 : 80}
+        onBreakpoint={setNarrow}
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
@@ -26,7 +30,7 @@ export function AppLayout() {
       </Layout.Sider>
       <Layout>
         <HeaderBar />
-        <Layout.Content style={{ padding: 24 }}>
+        <Layout.Content style={{ padding: narrow ? 12 : 24 }}>
           <Suspense fallback={<FullPageSpinner />}>
             <Outlet />
           </Suspense>

@@ -1,4 +1,14 @@
-import { AuditOutlined, BankOutlined, HomeOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  AuditOutlined,
+  BankOutlined,
+  CameraOutlined,
+  DashboardOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  IdcardOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu } from 'antd';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,10 +17,16 @@ import { useCurrentUser } from '../auth/CurrentUser';
 import { areaOfPath, areasFor, type AreaId } from './areas';
 
 const icons: Record<AreaId, ReactNode> = {
-  overview: <HomeOutlined />,
+  dashboard: <DashboardOutlined />,
+  my: <AlertOutlined />,
+  hazards: <FileSearchOutlined />,
+  hazard: <FileSearchOutlined />,
+  campaigns: <FlagOutlined />,
+  inspect: <CameraOutlined />,
   organisations: <BankOutlined />,
   users: <TeamOutlined />,
   events: <AuditOutlined />,
+  account: <IdcardOutlined />,
 };
 
 /** The entries the user's role may open. */
@@ -19,13 +35,14 @@ export function SideMenu() {
   const { user } = useCurrentUser();
   const location = useLocation();
   const navigate = useNavigate();
-  const selected = areaOfPath(location.pathname);
+  const entries = areasFor(user.role);
+  const selected = areaOfPath(location.pathname, entries);
   return (
     <Menu
       theme="dark"
       mode="inline"
       selectedKeys={selected ? [selected.path] : []}
-      items={areasFor(user.role).map((area) => ({ key: area.path, icon: icons[area.id], label: t(`nav.${area.id}`) }))}
+      items={entries.map((area) => ({ key: area.path, icon: icons[area.id], label: t(`nav.${area.id}`) }))}
       onClick={({ key }) => void navigate(key)}
     />
   );

@@ -1,31 +1,55 @@
 import type { Role } from '@anlan/contracts';
 
-/** The console's areas, in menu order. Later issues add hazards, vehicles, alarms, the risk board. */
-export type AreaId = 'overview' | 'organisations' | 'users' | 'events';
+/** The console's areas, in menu order. Later issues add the map, vehicles, alarms and the risk board. */
+export type AreaId =
+  | 'dashboard'
+  | 'hazards'
+  | 'hazard'
+  | 'campaigns'
+  | 'inspect'
+  | 'my'
+  | 'organisations'
+  | 'users'
+  | 'events'
+  | 'account';
 
 export interface Area {
   id: AreaId;
   path: string;
-  /** Who sees the entry; 'all' for every signed-in role. */
+  /** Who may open it; 'all' for every signed-in role. */
   roles: 'all' | readonly Role[];
+  /** Reached from other pages only (a hazard is opened from a list), not from the menu. */
+  hidden?: boolean;
 }
 
-/** Regulator staff and enterprise contacts; the public only reports and follows hazards. */
-const staffAndEnterprises: readonly Role[] = ['admin', 'leader', 'inspector', 'enforcement', 'monitor', 'enterprise'];
+/**
+ * The regulator's staff, as `regulatorRoles` in the contracts; spelled out here so the shell's initial
+ * chunk does not load zod with the contracts' runtime values.
+ */
+const regulators: readonly Role[] = ['admin', 'leader', 'inspector', 'enforcement', 'monitor'];
+/** Who records inspections in the field (the server's rule for POST /api/inspections). */
+const fieldStaff: readonly Role[] = ['inspector', 'enforcement', 'admin', 'leader'];
 
 export const areas: readonly Area[] = [
-  { id: 'overview', path: '/', roles: 'all' },
-  { id: 'organisations', path: '/organisations', roles: staffAndEnterprises },
-  { id: 'users', path: '/users', roles: staffAndEnterprises },
-  { id: 'events', path: '/events', roles: staffAndEnterprises },
+  { id: 'dashboard', path: '/', roles: regulators },
+  { id: 'my', path: '/my', roles: ['enterprise'] },
+  { id: 'hazards', path: '/hazards', roles: regulators },
+  { id: 'hazard', path: '/hazards/', roles: [...regulators, 'enterprise'], hidden: true },
+  { id: 'campaigns', path: '/campaigns', roles: regulators },
+  { id: 'inspect', path: '/m/inspect', roles: fieldStaff },
+  { id: 'organisations', path: '/organisations', roles: regulators },
+  { id: 'users', path: '/users', roles: regulators },
+  { id: 'events', path: '/events', roles: regulators },
+  { id: 'account', path: '/account', roles: 'all' },
 ];
 
 export function canEnter(role: Role, area: Area): boolean {
   return area.roles === 'all' || area.roles.includes(role);
 }
 
+/** The menu entries of a role. */
 export function areasFor(role: Role): Area[] {
-  return areas.filter((area) => canEnter(role, area));
+  return areas.filter((area) => !area.hidden && canEnter(role, area));
 }
 
 export function areaById(id: AreaId): Area {
@@ -34,7 +58,13 @@ export function areaById(id: AreaId): Area {
   return area;
 }
 
-/** The area a location belongs to, for highlighting the menu. */
-export function areaOfPath(pathname: string): Area | undefined {
-  return [...areas].reverse().find((area) => (area.path === '/' ? pathname === '/' : pathname.startsWith(area.path)));
+/** The entry among `candidates` a location belongs to, for highlighting the menu. */
+export function areaOfPath(pathname: string, candidates: readonly Area[] = areas): Area | undefined {
+  return [...candidates].reverse().find((area) => (area.path === '/' ? pathname === '/' : pathname.startsWith(area.path)));
+}
+
+/** Where a role lands after signing in: the dashboard for staff, 我的隐患 for enterprises. */
+export function homeOf(role: Role): string {
+  if (role === 'enterprise') return '/my';
+  return regulators.includes(role) ? '/' : '/account';
 }

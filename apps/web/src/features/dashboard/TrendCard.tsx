@@ -1,0 +1,36 @@
+import type { Hazard } from '@anlan/contracts';
+import { Card, Empty, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { LineChart } from '../../components/LineChart';
+import { riskColours } from '../../theme';
+import { openPerDay } from './trend';
+
+interface Props {
+  hazards: readonly Hazard[] | undefined;
+  loading: boolean;
+  /** First and last district day of the trend, `YYYY-MM-DD`. */
+  first: string;
+  last: string;
+  subtitle?: string;
+}
+
+/** Open hazards at the end of each day: the line that should run down to zero. */
+export function TrendCard({ hazards, loading, first, last, subtitle }: Props) {
+  const { t } = useTranslation();
+  const days = hazards ? openPerDay(hazards, first, last) : [];
+  const points = days.map((d) => ({ label: d.day.slice(5), value: d.open }));
+  return (
+    <Card title={t('dashboard.trend')} loading={loading} extra={subtitle && <Typography.Text type="secondary">{subtitle}</Typography.Text>} style={{ height: '100%' }}>
+      {points.length === 0 ? (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />
+      ) : (
+        <div data-testid="trend-chart">
+          <LineChart points={points} colour={riskColours.major} title={t('dashboard.trendTitle', { first, last })} />
+        </div>
+      )}
+      <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 0, marginTop: 8 }}>
+        {t('dashboard.trendNote')}
+      </Typography.Paragraph>
+    </Card>
+  );
+}
