@@ -201,7 +201,15 @@ export function resultFile(r: LedgerBenchResult) {
     name: `ledger-${r.engine}`,
     date: new Date().toISOString(),
     machine: `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}`,
-    params: { hazards: r.hazards, events: r.events, seed_seconds: r.seedSeconds, ledger_queries: r.queries, export_rows: r.exportRows },
+    params: {
+      hazards: r.hazards,
+      events: r.events,
+      seed_seconds: r.seedSeconds,
+      ledger_queries: r.queries,
+      export_rows: r.exportRows,
+      // This machine is shared: figures taken under load are slower than the code is.
+      load_average_at_end: os.loadavg().map((x) => Math.round(x * 10) / 10),
+    },
     metrics: {
       ledger_page_p95: { value: r.pageP95, unit: 'ms', target: 50, better: 'lower' },
       ledger_page_p50: { value: r.pageP50, unit: 'ms', better: 'lower' },
