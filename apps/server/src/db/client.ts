@@ -25,6 +25,9 @@ export async function openDatabase(
 ): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: 10 });
+    // An idle pooled connection that the server ends (restart, failover, pg_terminate_backend) must not take the
+    // process down: the pool drops it and opens a new one on the next query.
+    pool.on('error', (err) => process.stderr.write(`anlan: idle PostgreSQL connection lost: ${err.message}\n`));
     const db = new Kysely<Tables>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgresql', close: () => db.destroy() };
   }
