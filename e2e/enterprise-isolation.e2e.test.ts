@@ -1,14 +1,14 @@
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ApiSession } from './support/api.js';
-import { artifact, login, menuLabels, screenshotOnFailure } from './support/app.js';
-import { Chromium } from './support/chromium.js';
-import type { Page } from './support/page.js';
+import { login, menuLabels, screenshot, screenshotOnFailure } from './support/app.js';
+import { launchChromium, newContext, newPage, pageErrors, waitForText } from './support/browser.js';
 
 const baseURL = inject('baseURL');
-let browser: Chromium;
+let browser: Browser;
 
 beforeAll(async () => {
-  browser = await Chromium.launch();
+  browser = await launchChromium();
 });
 afterAll(async () => {
   await browser?.close();
@@ -31,24 +31,24 @@ it('an enterprise user sees only its own portal and cannot open another enterpri
   const foreign = all.items.find((h) => h.organisationId !== ownOrg)!;
   expect(foreign).toBeDefined();
 
-  const context = await browser.newContext();
-  const page = await context.newPage();
+  const context = await newContext(browser);
+  const page = await newPage(context);
   pages.push(page);
   await login(page, baseURL, 'sanjiang');
-  await page.waitFor('location.pathname === "/my"', 'the portal as landing page');
+  await page.waitForURL((url) => url.pathname === '/my');
   expect(await menuLabels(page)).toEqual(['我的隐患', '我的账号']);
 
   await page.goto(`${baseURL}/hazards/${foreign.id}`);
-  await page.waitForText('页面不存在');
-  expect(await page.evaluate<number>(`fetch('/api/hazards/${foreign.id}').then((r) => r.status)`)).toBe(404);
-  await page.screenshot(artifact('enterprise-foreign-hazard-zh'));
+  await waitForText(page, '页面不存在');
+  expect(await page.evaluate((id) => fetch(`/api/hazards/${id}`).then((r) => r.status), foreign.id)).toBe(404);
+  await screenshot(page, 'enterprise-foreign-hazard-zh');
 
   // Regulator pages are refused by URL too, and the dashboard leads back to the portal.
   for (const path of ['/hazards', '/campaigns', '/m/inspect', '/users', '/events']) {
     await page.goto(`${baseURL}${path}`);
-    await page.waitForText('无权访问');
+    await waitForText(page, '无权访问');
   }
   await page.goto(`${baseURL}/`);
-  await page.waitFor('location.pathname === "/my"', 'the dashboard to redirect to the portal');
-  expect(page.errors).toEqual([]);
+  await page.waitForURL((url) => url.pathname === '/my');
+  expect(pageErrors(page)).toEqual([]);
 });

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { chromiumPath } from './support/chromium.js';
+import { chromiumPath } from './support/browser.js';
 import { startDemoServer } from './support/server.js';
 
 declare module 'vitest' {

@@ -1,71 +1,58 @@
 import path from 'node:path';
-import { byText, css, type Locator, type Page } from './page.js';
+import type { Locator, Page } from 'playwright-core';
 
 export const DEMO_PASSWORD = 'anlan-demo-2026';
 export const artifactsDir = path.resolve(import.meta.dirname, '../artifacts');
 export const artifact = (name: string): string => path.join(artifactsDir, `${name}.png`);
 
+/** A whole-page screenshot into e2e/artifacts/ (transitions run to their end first). */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: artifact(name), fullPage: true, animations: 'disabled' });
+}
+
 /** Signs in through the login page and waits to leave it. */
 export async function login(page: Page, baseURL: string, username: string): Promise<void> {
   await page.goto(`${baseURL}/login`);
-  await page.fill(css('#username'), username);
-  await page.fill(css('#password'), DEMO_PASSWORD);
-  await page.click(css('button[type=submit]'));
-  await page.waitFor('location.pathname !== "/login"', `${username} signed in`);
+  await page.locator('#username').fill(username);
+  await page.locator('#password').fill(DEMO_PASSWORD);
+  await page.locator('button[type=submit]').click();
+  await page.waitForURL((url) => url.pathname !== '/login');
 }
 
-/** A visible option of an open antd Select. */
-const option = (text: string): Locator => byText(text, '.ant-select-item-option');
-
 /**
- * Opens an antd Select, optionally types a search, picks the option containing `text`, and checks the
- * select now shows it; retried, since a dropdown that is still sliding open can swallow a click.
+ * Opens an antd Select, optionally types a search, picks the option containing `text` in the open
+ * dropdown, and waits for the select to show it.
  */
 export async function chooseOption(page: Page, select: Locator, text: string, search?: string): Promise<void> {
-  const shown = `(${select}).innerText.includes(${JSON.stringify(text)})`;
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await page.click(select);
-    await page.waitFor(`(${select}).contains(document.activeElement)`, 'the select to take focus', 3000).catch(() => undefined);
-    if (search) {
-      await page.evaluate(`document.activeElement?.select?.()`);
-      await page.type(search);
-    }
-    try {
-      await page.waitFor(option(text), `the option “${text}”`, 5000);
-      await new Promise((resolve) => setTimeout(resolve, 300)); // the dropdown's slide-in
-      await page.click(option(text), 2000);
-      await page.waitFor(shown, `“${text}” chosen`, 3000);
-      return;
-    } catch {
-      await page.press('Escape');
-    }
-  }
-  throw new Error(`could not choose “${text}”`);
+  await select.click();
+  if (search) await select.locator('input').fill(search);
+  await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).click();
+  await select.filter({ hasText: text }).waitFor();
 }
 
 /** The button of a hazard action (only rendered when the server allows it). */
-export const actionButton = (action: string): Locator => css(`[data-action="${action}"]`);
+export const actionButton = (page: Page, action: string): Locator => page.locator(`[data-action="${action}"]`);
 
 /** The open dialog's confirming button. */
-export const confirmButton: Locator = css('.ant-modal [data-testid="action-confirm"]');
+export const confirmButton = (page: Page): Locator => page.locator('.ant-modal [data-testid="action-confirm"]');
 
 /** Waits until no dialog is open. */
 export const dialogClosed = (page: Page): Promise<void> =>
-  page.waitFor(`![...document.querySelectorAll('.ant-modal-wrap')].some((w) => getComputedStyle(w).display !== 'none')`, 'the dialog to close');
+  page.locator('.ant-modal-wrap').filter({ visible: true }).first().waitFor({ state: 'hidden' });
 
-/** Types a day into an antd date picker, confirms it, waits for its calendar to fold away, and checks it held. */
+/**
+ * Types a day into an antd date picker (its calendar turns to that day), confirms it by clicking the
+ * day, waits for the calendar to fold away, and checks it held. Not Enter: a real Enter keypress in the
+ * input also submits the dialog's form, which must be left to its confirming button.
+ */
 export async function pickDate(page: Page, input: Locator, day: string): Promise<void> {
-  const calendarClosed = `![...document.querySelectorAll('.ant-picker-dropdown')].some((d) => !d.classList.contains('ant-picker-dropdown-hidden') && getComputedStyle(d).display !== 'none' && d.getBoundingClientRect().height > 0)`;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    await page.click(input);
-    await page.evaluate(`(${input}).select()`);
-    await page.type(day);
-    await page.waitFor(`(${input}).value === ${JSON.stringify(day)}`, `the picker to show ${day}`);
-    await page.press('Enter');
-    await page.waitFor(calendarClosed, 'the calendar to close');
-    if ((await page.evaluate<string>(`(${input}).value`)) === day) return;
-  }
-  throw new Error(`the date picker did not take ${day}`);
+  await input.click();
+  await input.fill(day);
+  const calendar = page.locator('.ant-picker-dropdown').filter({ visible: true });
+  await calendar.locator(`td[title="${day}"]`).click();
+  await calendar.first().waitFor({ state: 'hidden' });
+  const value = await input.inputValue();
+  if (value !== day) throw new Error(`the date picker did not take ${day} (it shows “${value}”)`);
 }
 
 /** A district calendar day `days` from now, as typed into a date picker. */
@@ -74,12 +61,12 @@ export function dayFromNow(days: number): string {
 }
 
 /** The menu's entries, in order. */
-export const menuLabels = (page: Page): Promise<string[]> =>
-  page.evaluate<string[]>(`[...document.querySelectorAll('.ant-layout-sider .ant-menu-item')].map((e) => e.innerText.trim())`);
+export const menuLabels = async (page: Page): Promise<string[]> =>
+  (await page.locator('.ant-layout-sider .ant-menu-item').allInnerTexts()).map((label) => label.trim());
 
 /** On failure, a screenshot of every page of the journey (artifacts/failure-*.png) shows where it stopped. */
 export function screenshotOnFailure(onTestFailed: (handler: () => Promise<void>) => void, pages: () => Page[]): void {
   onTestFailed(async () => {
-    for (const [i, page] of pages().entries()) await page.screenshot(artifact(`failure-${i}`)).catch(() => undefined);
+    for (const [i, page] of pages().entries()) await screenshot(page, `failure-${i}`).catch(() => undefined);
   });
 }

@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import zlib from 'node:zlib';
 
 const crcTable = Array.from({ length: 256 }, (_, n) => {
@@ -24,8 +21,15 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc]);
 }
 
-/** A real PNG with diagonal stripes (a stand-in for a phone photo), written to a temp file. */
-export function photoFile(name: string, [r, g, b]: [number, number, number], width = 480, height = 360): string {
+/** A file chosen in an `<input type=file>` (Playwright's setInputFiles takes it as it is). */
+export interface Photo {
+  name: string;
+  mimeType: string;
+  buffer: Buffer;
+}
+
+/** A real PNG with diagonal stripes (a stand-in for a phone photo), for a file input. */
+export function photo(name: string, [r, g, b]: [number, number, number], width = 480, height = 360): Photo {
   const header = Buffer.alloc(13);
   header.writeUInt32BE(width, 0);
   header.writeUInt32BE(height, 4);
@@ -48,7 +52,5 @@ export function photoFile(name: string, [r, g, b]: [number, number, number], wid
     chunk('IDAT', zlib.deflateSync(raw)),
     chunk('IEND', Buffer.alloc(0)),
   ]);
-  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-photo-')), name);
-  fs.writeFileSync(file, png);
-  return file;
+  return { name, mimeType: 'image/png', buffer: png };
 }
