@@ -318,19 +318,8 @@ export interface PositionsTable {
   extras: ColumnType<unknown, string | null, never>;
 }
 
-export interface LatestPositionsTable {
-  vehicle_id: string;
-  device_time: Date;
-  received_at: Date;
-  lat: number;
-  lon: number;
-  speed_kmh: number;
-  heading: number;
-  altitude_m: number;
-  alarm_bits: number;
-  status_bits: number;
-  mileage_km: number | null;
-}
+/** The newest position of each vehicle: the same columns, without back-fill flag and extras. */
+export type LatestPositionsTable = Omit<PositionsTable, 'blind_area' | 'extras'>;
 
 export interface Tables {
   organisations: OrganisationsTable;

@@ -1,6 +1,7 @@
 import type { Position } from '@anlan/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
+import type { LatestPositionsTable } from '../../db/tables.js';
 import type { PositionRecord } from '../../gateway/position-record.js';
 
 /** A device time further ahead of the receive time than this never moves the live map (a broken clock). */
@@ -96,19 +97,7 @@ export async function insertPositions(db: Db, records: readonly PositionRecord[]
   return { inserted: result.rows[0]?.inserted ?? 0 };
 }
 
-type PositionColumns = {
-  device_time: Date;
-  received_at: Date;
-  lat: number;
-  lon: number;
-  speed_kmh: number;
-  heading: number;
-  altitude_m: number;
-  alarm_bits: number;
-  status_bits: number;
-  mileage_km: number | null;
-  blind_area?: boolean;
-};
+type PositionColumns = Omit<LatestPositionsTable, 'vehicle_id'> & { blind_area?: boolean };
 
 export const toPosition = (r: PositionColumns): Position => ({
   deviceTime: r.device_time.toISOString(),
