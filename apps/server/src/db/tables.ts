@@ -321,6 +321,114 @@ export interface PositionsTable {
 /** The newest position of each vehicle: the same columns, without back-fill flag and extras. */
 export type LatestPositionsTable = Omit<PositionsTable, 'blind_area' | 'extras'>;
 
+/** GeoJSON geometry (WGS-84) as stored in jsonb; validated by the contracts before it is written. */
+type GeoJsonColumn = ColumnType<unknown, string, string>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+
+export type ZoneKind = 'restricted' | 'road' | 'speed_limit' | 'parking' | 'sensitive';
+export type RoadClass = 'expressway' | 'urban' | 'park';
+
+export interface ZonesTable {
+  id: Id;
+  name: string;
+  kind: ZoneKind;
+  category: Nullable<string>;
+  geometry: GeoJsonColumn;
+  buffer_m: Nullable<number>;
+  road_class: Nullable<RoadClass>;
+  speed_limit_kmh: Nullable<number>;
+  night_from: Nullable<string>;
+  night_to: Nullable<string>;
+  max_parking_minutes: Nullable<number>;
+  active: Generated<boolean>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ApprovedRoutesTable {
+  id: Id;
+  name: string;
+  organisation_id: Nullable<string>;
+  geometry: GeoJsonColumn;
+  buffer_m: Generated<number>;
+  active: Generated<boolean>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type TripStatus = 'planned' | 'active' | 'done' | 'cancelled';
+
+export interface TripsTable {
+  id: Id;
+  vehicle_id: string;
+  organisation_id: string;
+  waybill_no: string;
+  route_id: Nullable<string>;
+  cargo_un: Nullable<string>;
+  cargo_name: Nullable<string>;
+  loaded: Generated<boolean>;
+  planned_start: Date;
+  planned_end: Date;
+  status: ColumnType<TripStatus, TripStatus | undefined, TripStatus>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+}
+
+export type AlarmSeverity = 'info' | 'warning' | 'serious' | 'critical';
+export type AlarmStatus = 'open' | 'acknowledged' | 'handled' | 'closed';
+
+/** One alarm episode; (vehicle_id, type, episode_key) is unique, so a repeated signal updates it. */
+export interface AlarmsTable {
+  id: Id;
+  vehicle_id: string;
+  organisation_id: string;
+  type: string;
+  subtype: Nullable<string>;
+  severity: AlarmSeverity;
+  episode_key: string;
+  status: ColumnType<AlarmStatus, AlarmStatus | undefined, AlarmStatus>;
+  started_at: Date;
+  ended_at: Nullable<Date>;
+  last_at: Date;
+  lat: Nullable<number>;
+  lon: Nullable<number>;
+  zone_id: Nullable<string>;
+  route_id: Nullable<string>;
+  trip_id: Nullable<string>;
+  details: ColumnType<Record<string, unknown>, string | undefined, string>;
+  raised_at: CreatedAt;
+  acknowledged_at: Nullable<Date>;
+  acknowledged_by: Nullable<string>;
+  reminded_at: Nullable<Date>;
+  carrier_notified_at: Nullable<Date>;
+  handled_at: Nullable<Date>;
+  handled_by: Nullable<string>;
+  handling: Nullable<string>;
+  closed_at: Nullable<Date>;
+  closed_by: Nullable<string>;
+  escalated_at: Nullable<Date>;
+  hazard_id: Nullable<string>;
+}
+
+/** A generated daily online-monitoring report; organisation_id null is the district's. */
+export interface DailyMonitoringReportsTable {
+  id: Id;
+  day: ColumnType<string, string, string>;
+  organisation_id: Nullable<string>;
+  metrics: ColumnType<unknown, string, string>;
+  generated_at: CreatedAt;
+  generated_by: Nullable<string>;
+}
+
+export interface SettingsTable {
+  key: string;
+  value: ColumnType<unknown, string, string>;
+  updated_by: Nullable<string>;
+  updated_at: UpdatedAt;
+}
+
 export interface Tables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -348,6 +456,12 @@ export interface Tables {
   vehicles: VehiclesTable;
   positions: PositionsTable;
   latest_positions: LatestPositionsTable;
+  zones: ZonesTable;
+  approved_routes: ApprovedRoutesTable;
+  trips: TripsTable;
+  alarms: AlarmsTable;
+  daily_monitoring_reports: DailyMonitoringReportsTable;
+  settings: SettingsTable;
 }
 
 export type HazardRow = Selectable<HazardsTable>;
@@ -358,3 +472,7 @@ export type UserRow = Selectable<UsersTable>;
 export type NewUserRow = Insertable<UsersTable>;
 export type EventRow = Selectable<EventsTable>;
 export type VehicleRow = Selectable<VehiclesTable>;
+export type ZoneRow = Selectable<ZonesTable>;
+export type ApprovedRouteRow = Selectable<ApprovedRoutesTable>;
+export type TripRow = Selectable<TripsTable>;
+export type AlarmRow = Selectable<AlarmsTable>;

@@ -3,6 +3,7 @@ import * as foundation from './20261128T2100-foundation.js';
 import * as closedLoop from './20261128T2200-closed-loop.js';
 import * as vehicles from './20261128T2300-vehicles.js';
 import * as ledgerIndexes from './20261128T2330-ledger-indexes.js';
+import * as monitoring from './20261203T1900-monitoring.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file instead.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   '20261128T2200-closed-loop': closedLoop,
   '20261128T2300-vehicles': vehicles,
   '20261128T2330-ledger-indexes': ledgerIndexes,
+  '20261203T1900-monitoring': monitoring,
 };
 
 export const migrationProvider: MigrationProvider = {
