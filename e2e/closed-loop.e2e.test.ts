@@ -83,7 +83,14 @@ it('inspector records a hazard on the phone and issues a notice; the enterprise 
   await desk.goto(`${baseURL}${hazardPath}`);
   const code = await desk.getByTestId('hazard-code').innerText();
   await actionButton(desk, 'issue_notice').click();
-  await pickDate(desk, desk.locator('.ant-modal .ant-picker input'), dayFromNow(14));
+  const deadlineInput = desk.locator('.ant-modal .ant-picker input');
+  await pickDate(desk, deadlineInput, dayFromNow(14));
+  // Enter in the deadline field confirms the date and nothing more: no notice leaves before 下达 is pressed.
+  let noticesPosted = 0;
+  desk.on('request', (r) => void (r.method() === 'POST' && r.url().endsWith('/api/notices') && noticesPosted++));
+  await deadlineInput.press('Enter');
+  await desk.waitForTimeout(500);
+  expect(noticesPosted).toBe(0);
   await confirmButton(desk).click();
   await dialogClosed(desk);
   const notices = desk.getByTestId('notices-card');

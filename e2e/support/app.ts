@@ -42,8 +42,7 @@ export const dialogClosed = (page: Page): Promise<void> =>
 
 /**
  * Types a day into an antd date picker (its calendar turns to that day), confirms it by clicking the
- * day, waits for the calendar to fold away, and checks it held. Not Enter: a real Enter keypress in the
- * input also submits the dialog's form, which must be left to its confirming button.
+ * day, waits for the calendar to fold away, and checks it held.
  */
 export async function pickDate(page: Page, input: Locator, day: string): Promise<void> {
   await input.click();

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { basemapKinds } from '@anlan/contracts';
 import { z } from 'zod';
 
 /**
@@ -72,6 +73,26 @@ const schema = z.object({
   OPEN311_SERVICE_AREA: serviceArea.default([30.55, 120.95, 30.7, 121.2]),
   /** Open311: agency_responsible on every request. */
   OPEN311_AGENCY: z.string().trim().min(1).max(100).default('嘉兴港区安全生产委员会办公室'),
+  /** 每日在线监测日报: when the daily job reports the day before, wall-clock HH:MM in China (Asia/Shanghai). */
+  MONITORING_REPORT_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM between 00:00 and 23:59').default('06:00'),
+  /** The district named on the daily monitoring report. */
+  MONITORING_REPORT_DISTRICT: z.string().trim().min(1).max(50).default('嘉兴港区'),
+  /** Notifications: the daily digest's wall-clock time in China (Asia/Shanghai), HH:MM. */
+  DIGEST_TIME: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM between 00:00 and 23:59').default('08:00'),
+  /** Notifications: how often (ms) the dispatcher looks for new events. */
+  NOTIFY_INTERVAL_MS: z.coerce.number().int().min(200).max(600_000).default(3000),
+  /** Webhooks: a receiver that does not answer within this time (ms) counts as a failed attempt. */
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Webhooks: attempts per delivery (the first and its retries after 1 min, 5 min, 30 min, 2 h, 12 h, 12 h …). */
+  WEBHOOK_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+  /** Webhooks: allow receivers on loopback and private addresses; unset = allowed in demo mode only. */
+  WEBHOOK_ALLOW_PRIVATE: bool.optional(),
+  /** The live map's base map: offline (the demo map shipped with the app), tianditu, osm or amap. */
+  MAP_BASEMAP: z.enum(basemapKinds).default('offline'),
+  /** 天地图 browser key (tk), required by MAP_BASEMAP=tianditu. */
+  MAP_TIANDITU_KEY: z.string().regex(/^[0-9A-Za-z]{16,64}$/, '16–64 letters or digits').optional(),
+  /** Raster tile template for MAP_BASEMAP=osm, e.g. an own tile server; tile.openstreetmap.org by default. */
+  MAP_OSM_TILES: z.url({ protocol: /^https?$/ }).refine((v) => v.includes('{z}'), 'a tile template with {z}, {x} and {y}').optional(),
 });
 
 export type Config = {
@@ -108,6 +129,17 @@ export type Config = {
   open311RateLimitWindowMs: number;
   open311ServiceArea: { minLat: number; minLon: number; maxLat: number; maxLon: number };
   open311Agency: string;
+  monitoringReportTime: string;
+  monitoringReportDistrict: string;
+  digestTime: string;
+  notifyIntervalMs: number;
+  webhookTimeoutMs: number;
+  webhookMaxAttempts: number;
+  /** Undefined: allowed in demo mode, refused otherwise. */
+  webhookAllowPrivate: boolean | undefined;
+  mapBasemap: (typeof basemapKinds)[number];
+  mapTiandituKey: string | undefined;
+  mapOsmTiles: string | undefined;
 };
 
 export class ConfigError extends Error {
@@ -132,6 +164,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const c = parsed.data;
+  if (c.MAP_BASEMAP === 'tianditu' && !c.MAP_TIANDITU_KEY) {
+    throw new ConfigError(['MAP_TIANDITU_KEY: required when MAP_BASEMAP=tianditu (a 天地图 browser key)']);
+  }
   return {
     host: c.HOST,
     port: c.PORT,
@@ -164,5 +199,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     open311RateLimitWindowMs: c.OPEN311_RATE_LIMIT_WINDOW_MINUTES * 60_000,
     open311ServiceArea: (([minLat, minLon, maxLat, maxLon]) => ({ minLat, minLon, maxLat, maxLon }))(c.OPEN311_SERVICE_AREA),
     open311Agency: c.OPEN311_AGENCY,
+    monitoringReportTime: c.MONITORING_REPORT_TIME,
+    monitoringReportDistrict: c.MONITORING_REPORT_DISTRICT,
+    digestTime: c.DIGEST_TIME,
+    notifyIntervalMs: c.NOTIFY_INTERVAL_MS,
+    webhookTimeoutMs: c.WEBHOOK_TIMEOUT_MS,
+    webhookMaxAttempts: c.WEBHOOK_MAX_ATTEMPTS,
+    webhookAllowPrivate: c.WEBHOOK_ALLOW_PRIVATE,
+    mapBasemap: c.MAP_BASEMAP,
+    mapTiandituKey: c.MAP_TIANDITU_KEY,
+    mapOsmTiles: c.MAP_OSM_TILES,
   };
 }

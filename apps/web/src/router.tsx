@@ -25,6 +25,15 @@ const OverviewPage = page(() => import('./features/overview/OverviewPage'), 'Ove
 const OrganisationsPage = page(() => import('./features/organisations/OrganisationsPage'), 'OrganisationsPage');
 const UsersPage = page(() => import('./features/users/UsersPage'), 'UsersPage');
 const EventLogPage = page(() => import('./features/events/EventLogPage'), 'EventLogPage');
+const MapPage = page(() => import('./features/map/MapPage'), 'MapPage');
+const AlarmQueuePage = page(() => import('./features/monitor/AlarmQueuePage'), 'AlarmQueuePage');
+const VehiclesPage = page(() => import('./features/vehicles/VehiclesPage'), 'VehiclesPage');
+const ReportsPage = page(() => import('./features/reports/ReportsPage'), 'ReportsPage');
+const ReportDayPage = page(() => import('./features/reports/ReportDayPage'), 'ReportDayPage');
+const MyVehiclesPage = page(() => import('./features/vehicles/VehiclesPage'), 'MyVehiclesPage');
+const MyAlarmsPage = page(() => import('./features/monitor/AlarmQueuePage'), 'MyAlarmsPage');
+const MyReportsPage = page(() => import('./features/reports/ReportsPage'), 'MyReportsPage');
+const MyReportDayPage = page(() => import('./features/reports/ReportDayPage'), 'MyReportDayPage');
 
 export const router = createBrowserRouter([
   {
@@ -71,6 +80,15 @@ export const router = createBrowserRouter([
           { path: 'organisations', element: <AreaGate area="organisations"><OrganisationsPage /></AreaGate> },
           { path: 'users', element: <AreaGate area="users"><UsersPage /></AreaGate> },
           { path: 'events', element: <AreaGate area="events"><EventLogPage /></AreaGate> },
+          { path: 'map', element: <AreaGate area="map"><MapPage /></AreaGate> },
+          { path: 'monitor/alarms', element: <AreaGate area="alarms"><AlarmQueuePage /></AreaGate> },
+          { path: 'vehicles', element: <AreaGate area="vehicles"><VehiclesPage /></AreaGate> },
+          { path: 'monitor/reports', element: <AreaGate area="reports"><ReportsPage /></AreaGate> },
+          { path: 'monitor/reports/:day', element: <AreaGate area="report"><ReportDayPage /></AreaGate> },
+          { path: 'my/vehicles', element: <AreaGate area="myVehicles"><MyVehiclesPage /></AreaGate> },
+          { path: 'my/alarms', element: <AreaGate area="myAlarms"><MyAlarmsPage /></AreaGate> },
+          { path: 'my/reports', element: <AreaGate area="myReports"><MyReportsPage /></AreaGate> },
+          { path: 'my/reports/:day', element: <AreaGate area="myReports"><MyReportDayPage /></AreaGate> },
           { path: 'account', element: <AreaGate area="account"><OverviewPage /></AreaGate> },
           { path: '*', element: <StatusResult kind="notFound" /> },
         ],

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { alarm, liveAlarm } from './alarms.js';
 import { instant } from './common.js';
 
 /** Kinds of hazmat vehicle the regulator tells apart. */
@@ -120,9 +121,47 @@ export type LivePosition = z.infer<typeof livePosition>;
 
 export const latestPositions = z.object({ items: z.array(livePosition) });
 
-/** What GET /api/live sends: per-vehicle latest positions since the last message (coalesced). */
-export const liveMessage = z.object({ type: z.literal('positions'), items: z.array(livePosition) });
+/**
+ * What GET /api/live sends: per-vehicle latest positions since the last message (coalesced), or alarms raised,
+ * updated or ended (sent at once, merged only with later states of the same alarm, never dropped).
+ */
+export const liveMessage = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('positions'), items: z.array(livePosition) }),
+  z.object({ type: z.literal('alarms'), items: z.array(liveAlarm) }),
+]);
 export type LiveMessage = z.infer<typeof liveMessage>;
+
+export const playbackQuery = z
+  .strictObject({
+    from: instant,
+    to: instant,
+    /** Simplification tolerance in metres: ~5 for a street view, more for a whole day at district zoom. */
+    toleranceM: z.coerce.number().min(0).max(500).default(5),
+  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= TRACK_MAX_HOURS * 3600_000, {
+    message: `at most ${TRACK_MAX_HOURS} hours`,
+    path: ['to'],
+  });
+export type PlaybackQuery = z.infer<typeof playbackQuery>;
+
+/** 轨迹回放: a track simplified for display that keeps every position of an alarm episode, each stop's ends and both ends. */
+export const playback = z.object({
+  vehicleId: z.uuid(),
+  from: instant,
+  to: instant,
+  toleranceM: z.number(),
+  /** Positions stored in the period, and how many of them `points` keeps. */
+  totalPoints: z.number().int(),
+  points: z.array(position),
+  /** Periods standing still (speed under 1 km/h) of at least a minute. */
+  stops: z.array(
+    z.object({ from: instant, to: instant, lat: z.number(), lon: z.number(), durationS: z.number().int() }),
+  ),
+  /** Alarm episodes overlapping the period. */
+  alarms: z.array(alarm),
+});
+export type Playback = z.infer<typeof playback>;
 
 const counters = z.record(z.string(), z.number());
 

@@ -1,7 +1,7 @@
 /**
  * npm run simulate -- --vehicles N [--host H] [--port P] [--interval-ms MS] [--duration-s S]
  *                     [--speeding] [--long-driving] [--night] [--stops] [--signal-loss] [--version 2013|2019]
- *                     [--window W] [--start-ago-s S] [--connect-concurrency C] [--quiet]
+ *                     [--window W] [--start-ago-s S] [--step-s S] [--connect-concurrency C] [--quiet]
  * Runs N virtual terminals (the demo vehicles 0138000000NN) against a running Anlan until Ctrl-C or --duration-s.
  */
 import { parseArgs } from 'node:util';
@@ -17,6 +17,8 @@ const { values: v } = parseArgs({
     'duration-s': { type: 'string' },
     window: { type: 'string', default: '1' },
     'start-ago-s': { type: 'string', default: '0' },
+    /** Device seconds per report; more than --interval-ms speeds device time up (e.g. 60 with 20 ms: 3000×). */
+    'step-s': { type: 'string' },
     'warmup-s': { type: 'string', default: '0' },
     'connect-concurrency': { type: 'string', default: '200' },
     quiet: { type: 'boolean', default: false },
@@ -42,7 +44,9 @@ const int = (name: string, value: string | undefined, min: number): number => {
 if (v.help) {
   process.stdout.write(`usage: npm run simulate -- --vehicles N [--host H --port P --interval-ms MS --duration-s S]
        [--speeding] [--long-driving] [--night] [--stops] [--signal-loss] [--version 2013|2019] [--first K]
-       [--window W (reports in flight per terminal)] [--start-ago-s S] [--warmup-s S] [--connect-concurrency C] [--quiet]\n`);
+       [--window W (reports in flight per terminal)] [--start-ago-s S] [--warmup-s S] [--connect-concurrency C] [--quiet]
+       [--step-s S (device seconds per report; with a short --interval-ms, time runs faster: --step-s 60 --interval-ms 20
+        drives 5 h in 6 s; start in the past with --start-ago-s so that device clocks never run ahead of the platform)]\n`);
   process.exit(0);
 }
 
@@ -56,6 +60,7 @@ const result = await runTerminals({
   vehicles: int('vehicles', v.vehicles, 1),
   firstVehicle: int('first', v.first, 1),
   intervalMs: int('interval-ms', v['interval-ms'], 1),
+  ...(v['step-s'] ? { stepS: int('step-s', v['step-s'], 1) } : {}),
   ...(v['duration-s'] ? { durationS: int('duration-s', v['duration-s'], 1) } : {}),
   window: int('window', v.window, 1),
   startTime: new Date(Date.now() - int('start-ago-s', v['start-ago-s'], 0) * 1000),

@@ -8,7 +8,7 @@ export interface Scenario {
   speeding?: boolean;
   /** No rest at the port or the park: continuous driving. */
   longDriving?: boolean;
-  /** Device clock set to 01:30 (Asia/Shanghai) of today: runs at night. */
+  /** Device clock set to 01:30 (Asia/Shanghai) of the latest night not after the start time: runs at night. */
   night?: boolean;
   /** An unscheduled 40-minute roadside stop once per loop. */
   stops?: boolean;
@@ -24,7 +24,11 @@ export interface RunOptions {
   firstVehicle?: number;
   /** Wall-clock time between two reports of one terminal. */
   intervalMs: number;
-  /** Device time between two reports; defaults to the interval, at least 1 s (device times are whole seconds). */
+  /**
+   * Device time between two reports; defaults to the interval, at least 1 s (device times are whole seconds).
+   * A step longer than the interval runs device time faster than the wall clock: stepS 60 with intervalMs 20 drives
+   * 5 h in 6 s (time acceleration, for tests of fatigue, parking and night rules).
+   */
   stepS?: number;
   /** Device time of the first report; defaults to now. */
   startTime?: Date;
@@ -73,11 +77,12 @@ interface Sim {
   phaseMs: number;
 }
 
-function nightStart(): Date {
-  const shanghai = new Date(Date.now() + 8 * 3600_000);
-  return new Date(
-    Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate(), 1, 30) - 8 * 3600_000,
-  );
+/** 01:30 Asia/Shanghai of the latest night not after `reference` (never in the future: a wrong clock). */
+export function nightStart(reference: Date): Date {
+  const shanghai = new Date(reference.getTime() + 8 * 3600_000);
+  const today =
+    Date.UTC(shanghai.getUTCFullYear(), shanghai.getUTCMonth(), shanghai.getUTCDate(), 1, 30) - 8 * 3600_000;
+  return new Date(today <= reference.getTime() ? today : today - 86_400_000);
 }
 
 function percentile(sorted: Float64Array, q: number): number {
@@ -94,7 +99,7 @@ export async function runTerminals(o: RunOptions): Promise<RunResult> {
   const scenario = o.scenario ?? {};
   const window = o.window ?? 1;
   const stepMs = Math.max(1, o.stepS ?? Math.round(o.intervalMs / 1000)) * 1000;
-  const start = scenario.night ? nightStart() : (o.startTime ?? new Date());
+  const start = scenario.night ? nightStart(o.startTime ?? new Date()) : (o.startTime ?? new Date());
   const t0 = Math.floor(start.getTime() / 1000) * 1000;
   const latencies: number[] = [];
   // Set when the reporting starts; until then (logins) nothing is measured.

@@ -45,6 +45,10 @@ export class VirtualTerminal {
   refused = 0;
   sentPositions = 0;
   onAck: AckListener | undefined;
+  /** Texts the platform sent to the driver (0x8300), oldest first (the last 100). */
+  readonly texts: { serial: number; flags: number; textType: number | null; text: string }[] = [];
+  /** What this terminal answers a 0x8300 with (0x0001 result: 0 ok, 1 failure, 3 unsupported); null: no answer. */
+  textAnswer: number | null = 0;
   /** The last 100 answers (0x8001, 0x8100) as received, for tests that send frames by hand. */
   readonly answers: { msgId: number; replySerial: number; replyId: number | null; result: number }[] = [];
   private socket: net.Socket | null = null;
@@ -227,6 +231,10 @@ export class VirtualTerminal {
       const r = decodeFrame(frame);
       if (!r.ok) continue;
       const m = r.message;
+      if (m.type === 'text') {
+        this.onText(r.header.serial, m);
+        continue;
+      }
       if (m.type !== 'platformResponse' && m.type !== 'registerResponse') continue;
       this.answers.push({
         msgId: r.header.msgId,
@@ -252,6 +260,13 @@ export class VirtualTerminal {
         this.refused += sent.times.length;
       }
     }
+  }
+
+  private onText(serial: number, m: { flags: number; textType: number | null; text: string }): void {
+    this.texts.push({ serial, flags: m.flags, textType: m.textType, text: m.text });
+    if (this.texts.length > 100) this.texts.shift();
+    if (this.textAnswer === null || !this.connected) return;
+    this.send({ type: 'terminalResponse', replySerial: serial, replyId: MSG.text, result: this.textAnswer });
   }
 
   private onClose(): void {

@@ -1,11 +1,14 @@
 import type { ColumnType, Generated, Insertable, Selectable } from 'kysely';
 import type {
   EscalationLevel,
+  EscalationReason,
   HazardLevel,
   HazardStatus,
+  LecBand,
   NoticeKind,
   OrganisationKind,
   RiskColour,
+  RiskFactor,
   Role,
   SubjectType,
 } from '@anlan/contracts';
@@ -429,6 +432,197 @@ export interface SettingsTable {
   updated_at: UpdatedAt;
 }
 
+/** Where a consumer of the event log stands: the last event id it has processed. */
+export interface NotificationCursorsTable {
+  name: string;
+  last_event_id: number;
+  updated_at: UpdatedAt;
+}
+
+export interface NotificationPreferencesTable {
+  user_id: string;
+  digest_enabled: Generated<boolean>;
+  /** { [category]: 'immediate' | 'digest' | 'off' } — only the user's overrides. */
+  categories: ColumnType<Record<string, string>, string | undefined, string>;
+  updated_at: UpdatedAt;
+}
+
+export interface DigestsTable {
+  id: Id;
+  user_id: string;
+  day: string;
+  period_start: Date | null;
+  period_end: Date;
+  title_zh: string;
+  title_en: string;
+  counts: ColumnType<unknown, string, string>;
+  sections: ColumnType<unknown, string, string>;
+  created_at: CreatedAt;
+}
+
+/** One row per user and event ('event'), or the inbox entry of a daily digest ('digest'). */
+export interface NotificationsTable {
+  id: Id;
+  user_id: string;
+  kind: 'event' | 'digest';
+  event_id: Nullable<number>;
+  digest_id: Nullable<string>;
+  summarised_in: Nullable<string>;
+  category: string;
+  in_inbox: boolean;
+  urgent: Generated<boolean>;
+  severity: AlarmSeverity;
+  entity_type: string;
+  entity_id: string;
+  organisation_id: Nullable<string>;
+  title_zh: string;
+  title_en: string;
+  link: Nullable<string>;
+  at: Date;
+  read_at: Nullable<Date>;
+  created_at: CreatedAt;
+}
+
+export interface WebhookEndpointsTable {
+  id: Id;
+  url: string;
+  secret: string;
+  event_types: string[];
+  organisation_id: Nullable<string>;
+  active: Generated<boolean>;
+  description: Nullable<string>;
+  /** Events up to this id predate the endpoint and are not sent to it. */
+  after_event_id: ColumnType<number, number | undefined, number>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type WebhookDeliveryStatus = 'pending' | 'succeeded' | 'failed';
+
+export interface WebhookDeliveriesTable {
+  id: Id;
+  endpoint_id: string;
+  event_id: Nullable<number>;
+  event_type: string;
+  /** The exact JSON sent, so every retry carries the same bytes. */
+  body: string;
+  status: ColumnType<WebhookDeliveryStatus, WebhookDeliveryStatus | undefined, WebhookDeliveryStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Nullable<Date>;
+  last_status_code: Nullable<number>;
+  last_error: Nullable<string>;
+  created_at: Date;
+  updated_at: UpdatedAt;
+}
+
+export interface WebhookAttemptsTable {
+  id: ColumnType<number, never, never>;
+  delivery_id: string;
+  attempt: number;
+  at: Date;
+  status_code: Nullable<number>;
+  duration_ms: number;
+  error: Nullable<string>;
+  next_attempt_at: Nullable<Date>;
+  manual: Generated<boolean>;
+}
+
+/** 风险点 of a subject; current_assessment_id is its grading in force (see risk-points.service.ts). */
+export interface RiskPointsTable {
+  id: Id;
+  subject_id: string;
+  name: string;
+  location: Nullable<string>;
+  description: Nullable<string>;
+  hazard_factors: ColumnType<string[], string[] | undefined, string[]>;
+  controls: ColumnType<string[], string[] | undefined, string[]>;
+  responsible_person: Nullable<string>;
+  contact_phone: Nullable<string>;
+  active: Generated<boolean>;
+  current_assessment_id: Nullable<string>;
+  created_by: Nullable<string>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+/** One LEC or LS assessment; never updated (re-assessment adds a row). */
+export interface RiskAssessmentsTable {
+  id: Id;
+  risk_point_id: string;
+  method: 'lec' | 'ls';
+  l: number;
+  e: Nullable<number>;
+  c: Nullable<number>;
+  s: Nullable<number>;
+  value: number;
+  band: Nullable<LecBand>;
+  colour: RiskColour;
+  self_assessment: Generated<boolean>;
+  note: Nullable<string>;
+  assessed_by: Nullable<string>;
+  assessed_at: Date;
+}
+
+type JsonColumn<T> = ColumnType<T, string, string>;
+
+export interface SubjectRiskLevelsTable {
+  subject_id: string;
+  colour: RiskColour;
+  score: number;
+  factors: JsonColumn<RiskFactor[]>;
+  inspection_frequency_days: number;
+  digest: string;
+  computed_at: Date;
+}
+
+export interface SubjectRiskHistoryTable {
+  day: ColumnType<string, string, string>;
+  subject_id: string;
+  colour: RiskColour;
+  score: number;
+}
+
+export interface SubjectEscalationsTable {
+  subject_id: string;
+  level: EscalationLevel;
+  since: Date;
+  clean_since: Nullable<Date>;
+  listed_since: Nullable<Date>;
+  score_at_listing: Nullable<number>;
+  reasons: JsonColumn<EscalationReason[]>;
+  manual_level: Nullable<EscalationLevel>;
+  manual_reason: Nullable<string>;
+  manual_by: Nullable<string>;
+  manual_at: Nullable<Date>;
+  supervisor_scope: 'department' | 'district';
+  supervisor_role: string;
+  supervisor_organisation_id: Nullable<string>;
+  inspection_frequency_days: number;
+  daily_online_review: boolean;
+  updated_at: Date;
+}
+
+export interface RiskRunsTable {
+  id: ColumnType<number, never, never>;
+  computed_at: Date;
+  subjects: number;
+  vehicles: number;
+  changed: number;
+  moves: number;
+}
+
+export interface VehicleRiskLevelsTable {
+  vehicle_id: string;
+  organisation_id: string;
+  colour: RiskColour;
+  score: number;
+  factors: JsonColumn<RiskFactor[]>;
+  daily_online_review: boolean;
+  digest: string;
+  computed_at: Date;
+}
+
 export interface Tables {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -462,6 +656,20 @@ export interface Tables {
   alarms: AlarmsTable;
   daily_monitoring_reports: DailyMonitoringReportsTable;
   settings: SettingsTable;
+  risk_points: RiskPointsTable;
+  risk_assessments: RiskAssessmentsTable;
+  subject_risk_levels: SubjectRiskLevelsTable;
+  subject_risk_history: SubjectRiskHistoryTable;
+  subject_escalations: SubjectEscalationsTable;
+  vehicle_risk_levels: VehicleRiskLevelsTable;
+  risk_runs: RiskRunsTable;
+  notification_cursors: NotificationCursorsTable;
+  notification_preferences: NotificationPreferencesTable;
+  digests: DigestsTable;
+  notifications: NotificationsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
+  webhook_attempts: WebhookAttemptsTable;
 }
 
 export type HazardRow = Selectable<HazardsTable>;

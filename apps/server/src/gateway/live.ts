@@ -1,3 +1,4 @@
+import type { LiveAlarm } from '@anlan/contracts';
 import type { PositionRecord } from './position-record.js';
 
 /** A committed position with what subscribers need to route and scope it. */
@@ -7,11 +8,19 @@ export interface LivePositionEvent {
   plate: string;
 }
 
+/** An alarm just stored (raised, updated or ended), routed and scoped by its vehicle's organisation. */
+export interface LiveAlarmEvent {
+  alarm: LiveAlarm;
+  organisationId: string;
+}
+
 export interface LiveEvents {
   /** Positions just committed (durable), in commit order; back-filled ones carry `blindArea`. */
   positions: (events: readonly LivePositionEvent[]) => void;
   /** A terminal authenticated (true) or its connection closed (false). */
   presence: (vehicleId: string, online: boolean) => void;
+  /** Alarms just committed by the alarm store, in commit order. */
+  alarms: (events: readonly LiveAlarmEvent[]) => void;
 }
 
 /**
@@ -24,6 +33,7 @@ export class LiveHub {
   private readonly listeners: { [K in keyof LiveEvents]: Set<LiveEvents[K]> } = {
     positions: new Set(),
     presence: new Set(),
+    alarms: new Set(),
   };
 
   /** Returns the function that unsubscribes. */

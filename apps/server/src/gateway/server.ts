@@ -87,6 +87,12 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   counters.port = port;
   counters.listening = true;
   counters.startedAt = new Date();
+  // Text to a driver finds the vehicle's authenticated session by a scan: commands are rare (a monitor's reminder),
+  // and a scan of even 20,000 sessions costs well under a millisecond, while an index would tax every login.
+  const detachMessenger = runtime.messenger.attach((vehicleId) => {
+    for (const s of sessions) if (!s.closed && s.terminal?.vehicleId === vehicleId) return s;
+    return undefined;
+  });
 
   const sweep = setInterval(() => {
     const now = Date.now();
@@ -98,6 +104,7 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
   const close = () =>
     (closing ??= (async () => {
       clearInterval(sweep);
+      detachMessenger();
       const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
       counters.listening = false;
       for (const s of sessions) s.socket.pause();

@@ -2,7 +2,9 @@ import type { Socket } from 'node:net';
 import {
   decodeBody,
   decodeFrame,
+  encodeMessage,
   FrameSplitter,
+  MSG,
   REGISTER_RESULT,
   RESULT,
   SubpackageAssembler,
@@ -15,6 +17,7 @@ import {
   type RegisterResponse,
 } from './jt808/index.js';
 import { encodeAnswer } from './answers.js';
+import { PendingCommands, type CommandChannel, type TerminalCommand } from './messenger.js';
 import { toPositionRecord } from './position-record.js';
 import { MAX_AUTH_FAILURES, REGISTER_NAMES, RESULT_NAMES, type SessionDeps } from './session-options.js';
 import type { DropReason } from './stats.js';
@@ -26,7 +29,7 @@ import type { TerminalRecord } from './terminals.js';
  * Positions are acknowledged only after their batch commits (see Ingest). Register and authenticate need the
  * database, so the session pauses reading while one is looked up and keeps later frames in order behind it.
  */
-export class Session {
+export class Session implements CommandChannel {
   terminal: TerminalRecord | null = null;
   phone: string | null = null;
   closed = false;
@@ -46,6 +49,10 @@ export class Session {
   private readonly pauses = new Set<'control' | 'backpressure'>();
   private readonly splitter: FrameSplitter;
   private assembler: SubpackageAssembler | null = null;
+  // The authentication's header: commands go out in the terminal's own version and phone.
+  private authHeader: Jt808Header | null = null;
+  // Our commands awaiting the terminal's 0x0001; created on the first command.
+  private commands: PendingCommands | null = null;
 
   constructor(
     readonly socket: Socket,
@@ -57,6 +64,30 @@ export class Session {
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('error', () => this.close('socket_error'));
     socket.on('close', () => this.close('peer_closed'));
+  }
+
+  get is2019(): boolean {
+    return this.authHeader?.is2019 ?? false;
+  }
+
+  /**
+   * Sends a platform command to the authenticated terminal (CommandChannel): its serial, or null when the
+   * connection is closed or not authenticated. The terminal's 0x0001 to that serial and id calls `onAnswer`.
+   */
+  command(message: TerminalCommand, onAnswer: (result: number | null) => void): number | null {
+    const head = this.authHeader;
+    if (this.closed || !this.terminal || !head) return null;
+    const serial = this.serial;
+    const version = head.is2019 ? 2019 : 2013;
+    const frame = encodeMessage({ phone: head.phone, serial, version, protocolVersion: head.protocolVersion }, message);
+    this.serial = (serial + 1) & 0xffff;
+    (this.commands ??= new PendingCommands()).add(serial, MSG[message.type], onAnswer);
+    this.write(frame);
+    return serial;
+  }
+
+  cancelCommand(serial: number): void {
+    this.commands?.cancel(serial);
   }
 
   /** Positions of this connection waiting for their commit. */
@@ -84,6 +115,7 @@ export class Session {
     this.unauthenticate();
     if (reason === 'shutdown' || reason === 'logout') this.socket.end();
     else this.socket.destroy();
+    this.commands?.closed();
   }
 
   private onData(chunk: Buffer): void {
@@ -174,8 +206,9 @@ export class Session {
         this.respond(header, RESULT.ok);
         return this.close('logout');
       case 'terminalResponse':
-      case 'paramsAnswer':
         // Answers to our own commands: nothing to answer back.
+        return void this.commands?.answered(m);
+      case 'paramsAnswer':
         return;
       case 'platformResponse':
       case 'registerResponse':
@@ -258,6 +291,7 @@ export class Session {
     this.unauthenticate();
     this.terminal = t;
     this.phone = header.phone;
+    this.authHeader = header;
     this.d.counters.connectionsAuthenticated++;
     this.d.registry.claim(header.phone, this)?.close('replaced');
     this.d.presence.connect(t.vehicleId);
@@ -274,6 +308,7 @@ export class Session {
     this.d.hub.emit('presence', t.vehicleId, this.d.presence.isOnline(t.vehicleId));
     this.terminal = null;
     this.phone = null;
+    this.authHeader = null;
   }
 
   private respond(header: Jt808Header, result: number, count = true): void {
@@ -287,6 +322,10 @@ export class Session {
     const frame = encodeAnswer(header, this.serial, message);
     this.serial = (this.serial + 1) & 0xffff;
     if (!frame) return void this.d.counters.answer('unencodable');
+    this.write(frame);
+  }
+
+  private write(frame: Buffer): void {
     // Answers written in one tick (all the acks of one commit) leave in one writev rather than a syscall each.
     if (!this.corked) {
       this.corked = true;

@@ -14,11 +14,21 @@ import { identityRoutes } from '../modules/identity/identity.routes.js';
 import { OrganisationsService } from '../modules/identity/organisations.service.js';
 import { UsersService } from '../modules/identity/users.service.js';
 import { healthRoutes } from '../modules/system/health.routes.js';
+import { mapConfigRoutes } from '../modules/system/map-config.routes.js';
 import { VERSION } from '../version.js';
 import { registerSessionResolution } from './auth.js';
 import { registerErrorHandling } from './errors.js';
 import { registerClosedLoop } from './closed-loop.js';
+import { registerNotifications } from './notifications.js';
 import { registerVehicles } from './vehicles.js';
+import { registerGeo } from './geo.js';
+import { registerAlarms } from './alarms.js';
+import { registerRisk } from './risk.js';
+import { monitoringReportsRoutes } from '../modules/monitoring-reports/monitoring-reports.routes.js';
+import { MonitoringReportsService } from '../modules/monitoring-reports/monitoring-reports.service.js';
+import type { GeoChanges } from '../modules/geo/geo-changes.js';
+import { settingsRoutes } from '../modules/settings/settings.routes.js';
+import { SettingsService } from '../modules/settings/settings.service.js';
 import type { GatewayRuntime } from '../gateway/runtime.js';
 import type { FileStorage } from '../modules/files/storage.js';
 
@@ -35,6 +45,10 @@ export interface AppDeps {
   now?: () => Date;
   /** The JT/T 808 gateway's live hub, presence and counters, when this process runs the gateway. */
   gateway?: GatewayRuntime;
+  /** Signalled after every zone, route or trip change; give the rules runner the same one (main makes it). */
+  geoChanges?: GeoChanges;
+  /** Run-time settings; give jobs the same one so that they hear changes (main makes it). */
+  settings?: SettingsService;
 }
 
 /** The HTTP application: every module's routes over one database. Listening is the caller's job. */
@@ -74,6 +88,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   registerSessionResolution(app, auth);
 
   healthRoutes(app, database);
+  mapConfigRoutes(app, config);
   identityRoutes(app, {
     auth,
     users: new UsersService(db),
@@ -83,7 +98,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   eventsRoutes(app, db);
   registerClosedLoop(app, deps);
+  registerNotifications(app, deps);
   await registerVehicles(app, deps);
+  registerGeo(app, deps);
+  registerAlarms(app, deps);
+  registerRisk(app, deps);
+  settingsRoutes(app, { settings: deps.settings ?? new SettingsService(db, deps.now) });
+  monitoringReportsRoutes(app, {
+    reports: new MonitoringReportsService(db, {
+      log: (m) => app.log.warn(m),
+      ...(deps.now ? { now: deps.now } : {}),
+      concurrency: database.kind === 'postgresql' ? 2 : 1,
+    }),
+    districtName: config.monitoringReportDistrict,
+  });
 
   return app;
 }

@@ -10,11 +10,16 @@ interface Props {
   id?: string;
 }
 
-/** A deadline is a calendar day from today on; days already past cannot be chosen. */
+/**
+ * A deadline is a calendar day from today on; days already past cannot be chosen. Enter confirms a typed date inside
+ * the picker and goes no further: without the wrapper it would also submit the surrounding form (implicit submission),
+ * issuing a notice before the user has looked at the other fields.
+ */
 export function DeadlinePicker({ onChange, id }: Props) {
   const [day, setDay] = useState<Dayjs | null>(null);
   const today = districtDay(Date.now());
   return (
+    <div onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}>
     <DatePicker
       id={id}
       value={day}
@@ -25,5 +30,6 @@ export function DeadlinePicker({ onChange, id }: Props) {
         onChange?.(d ? endOfDistrictDay(d.format('YYYY-MM-DD')) : undefined);
       }}
     />
+    </div>
   );
 }

@@ -4,6 +4,8 @@ import * as closedLoop from './20261128T2200-closed-loop.js';
 import * as vehicles from './20261128T2300-vehicles.js';
 import * as ledgerIndexes from './20261128T2330-ledger-indexes.js';
 import * as monitoring from './20261203T1900-monitoring.js';
+import * as risk from './20261203T1910-risk.js';
+import * as notifications from './20261203T1920-notifications.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file instead.
@@ -15,6 +17,8 @@ const migrations: Record<string, Migration> = {
   '20261128T2300-vehicles': vehicles,
   '20261128T2330-ledger-indexes': ledgerIndexes,
   '20261203T1900-monitoring': monitoring,
+  '20261203T1910-risk': risk,
+  '20261203T1920-notifications': notifications,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -6,6 +6,8 @@ import { OrganisationsService } from '../identity/organisations.service.js';
 import { UsersService } from '../identity/users.service.js';
 import { demoBuilders, demoCarriers, demoInspectors, seedDemoCampaign } from './demo-campaign.js';
 import { seedDemoVehicles } from '../vehicles/demo-vehicles.js';
+import { seedDemoRisk } from './demo-risk.js';
+import { seedDemoGeometry } from './demo-geometry.js';
 
 /**
  * Demo data of 嘉兴港区 (Zhapu / Jiaxing Port District), made from public news of early 2026
@@ -74,5 +76,7 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<{ seeded: boo
   }
   await seedDemoCampaign({ db, storage: opts.storage, documentPrefix: opts.documentPrefix, ids, actors }, opts.now ?? new Date());
   await seedDemoVehicles(db, ids);
+  await seedDemoGeometry(db, opts.now ?? new Date());
+  await seedDemoRisk(db, ids, actors, opts.now ?? new Date());
   return { seeded: true };
 }

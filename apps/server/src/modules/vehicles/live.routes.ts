@@ -23,7 +23,8 @@ export function liveRoutes(app: FastifyInstance, o: LiveRouteOptions): void {
       websocket: true,
       schema: {
         tags: ['vehicles'],
-        summary: 'WebSocket: live positions, coalesced per vehicle (at most every ~500 ms)',
+        summary:
+          "WebSocket: live positions, coalesced per vehicle (at most every ~500 ms), and alarms as they are stored ({type:'alarms'})",
       },
       // Refused before the upgrade, as a normal 401 with the usual error body.
       preValidation: async (request) => void authorize(request),
@@ -33,15 +34,32 @@ export function liveRoutes(app: FastifyInstance, o: LiveRouteOptions): void {
         visible: visibleOrganisations(authorize(request)),
         send: (message) => socket.send(message),
         canSend: () => socket.readyState === socket.OPEN && socket.bufferedAmount < maxBuffered,
+        // 1013 "try again later": the browser reconnects and reloads the alarm list from the API.
+        overflow: () => socket.close(1013, 'too far behind'),
       });
       const offPositions = o.hub.on('positions', (events) => client.offer(events));
       const offPresence = o.hub.on('presence', (vehicleId, online) => client.presence(vehicleId, online));
-      const timer = setInterval(() => client.flush(), o.throttleMs);
+      // Alarms leave at once (one message per burst), not at the position throttle; a client that could not take
+      // them then gets them at the next throttle tick.
+      let alarmsDue: NodeJS.Immediate | null = null;
+      const offAlarms = o.hub.on('alarms', (events) => {
+        if (client.offerAlarms(events))
+          alarmsDue ??= setImmediate(() => {
+            alarmsDue = null;
+            client.flushAlarms();
+          });
+      });
+      const timer = setInterval(() => {
+        client.flushAlarms();
+        client.flush();
+      }, o.throttleMs);
       o.counters.liveSubscribers++;
       socket.on('close', () => {
         clearInterval(timer);
+        if (alarmsDue) clearImmediate(alarmsDue);
         offPositions();
         offPresence();
+        offAlarms();
         o.counters.liveSubscribers--;
       });
     },

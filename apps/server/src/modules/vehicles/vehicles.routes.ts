@@ -4,6 +4,8 @@ import {
   idParams,
   latestPositions,
   page,
+  playback,
+  playbackQuery,
   track,
   trackQuery,
   vehicle,
@@ -84,6 +86,20 @@ export function vehiclesRoutes(
       },
     },
     async (request) => d.vehicles.track(authorize(request), request.params.id, request.query),
+  );
+
+  r.get(
+    '/api/vehicles/:id/playback',
+    {
+      schema: {
+        tags,
+        summary: '轨迹回放 for display: simplified (toleranceM) but keeping alarm positions and stops, with the alarms',
+        params: idParams,
+        querystring: playbackQuery,
+        response: { 200: playback },
+      },
+    },
+    async (request) => d.vehicles.playback(authorize(request), request.params.id, request.query),
   );
 
   r.get(

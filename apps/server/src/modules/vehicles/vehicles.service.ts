@@ -1,6 +1,8 @@
 import type {
   CreateVehicle,
   LivePosition,
+  Playback,
+  PlaybackQuery,
   Track,
   TrackQuery,
   Vehicle,
@@ -11,7 +13,9 @@ import type { Db } from '../../db/client.js';
 import type { Presence } from '../../gateway/presence.js';
 import { badRequest, conflict, notFound } from '../../http/errors.js';
 import { appendEvent } from '../events/event-log.js';
+import { AlarmsRepository, toAlarm } from '../alarms/alarms.repository.js';
 import { canSeeOrganisation, requireRole, visibleOrganisations, type Actor } from '../identity/actor.js';
+import { simplifyTrack } from './playback.js';
 import { toPosition, toUnsigned32, trackOf } from './positions.repository.js';
 import { VehiclesRepository, type VehicleWithLatest } from './vehicles.repository.js';
 
@@ -86,6 +90,29 @@ export class VehiclesService {
     await this.visible(actor, id);
     const points = await trackOf(this.db, id, new Date(q.from), new Date(q.to));
     return { vehicleId: id, from: q.from, to: q.to, points };
+  }
+
+  /** 轨迹回放: the track thinned for display, keeping alarm positions and stops, with the period's alarms. */
+  async playback(actor: Actor, id: string, q: PlaybackQuery): Promise<Playback> {
+    await this.visible(actor, id);
+    const from = new Date(q.from);
+    const to = new Date(q.to);
+    const [all, alarms] = await Promise.all([
+      trackOf(this.db, id, from, to),
+      new AlarmsRepository(this.db).overlapping(id, from, to),
+    ]);
+    const keep = alarms.map((a) => ({ from: a.started_at.getTime(), to: (a.ended_at ?? a.last_at).getTime() }));
+    const { points, stops } = simplifyTrack(all, keep, q.toleranceM);
+    return {
+      vehicleId: id,
+      from: q.from,
+      to: q.to,
+      toleranceM: q.toleranceM,
+      totalPoints: all.length,
+      points,
+      stops,
+      alarms: alarms.map(toAlarm),
+    };
   }
 
   /** Every visible vehicle that has reported, for the map. */

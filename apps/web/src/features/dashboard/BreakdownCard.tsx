@@ -1,5 +1,9 @@
-import { Card, Empty, Flex, Progress, Typography } from 'antd';
-import { Link } from 'react-router';
+import { Card, Empty } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useNavigate } from 'react-router';
+import type { ChartClick } from '../../components/chartOption';
+import { EChart } from '../../components/EChart';
+import { BAR_ROW_PX, breakdownOption } from './chartOptions';
 
 export interface BreakdownRow {
   key: string;
@@ -10,23 +14,21 @@ export interface BreakdownRow {
   href?: string;
 }
 
-/** Counts as bars, each a share of the total. */
-export function BreakdownCard({ title, rows, loading }: { title: string; rows: BreakdownRow[]; loading: boolean }) {
-  const total = rows.reduce((sum, r) => sum + r.count, 0);
+/** Counts as bars, largest first; clicking a bar opens the ledger filtered to it. */
+export function BreakdownCard({ title, rows, loading, testId }: { title: string; rows: BreakdownRow[]; loading: boolean; testId?: string }) {
+  const navigate = useNavigate();
+  const clickable = rows.some((r) => r.href);
+  const option = useMemo(() => breakdownOption(rows, title, clickable), [rows, title, clickable]);
+  const onClick = useCallback(
+    ({ dataIndex }: ChartClick) => {
+      const href = rows[dataIndex]?.href;
+      if (href) void navigate(href);
+    },
+    [rows, navigate],
+  );
   return (
-    <Card title={title} loading={loading} style={{ height: '100%' }}>
-      {rows.length === 0 && <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
-      <Flex vertical gap={8}>
-        {rows.map((r) => (
-          <div key={r.key}>
-            <Flex justify="space-between">
-              <Typography.Text>{r.label}</Typography.Text>
-              <Typography.Text strong>{r.href ? <Link to={r.href}>{r.count}</Link> : r.count}</Typography.Text>
-            </Flex>
-            <Progress percent={total ? (r.count / total) * 100 : 0} showInfo={false} strokeColor={r.colour} size="small" />
-          </div>
-        ))}
-      </Flex>
+    <Card title={title} loading={loading} style={{ height: '100%' }} data-testid={testId}>
+      {rows.length === 0 ? <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} /> : <EChart option={option} height={rows.length * BAR_ROW_PX + 8} onClick={onClick} />}
     </Card>
   );
 }

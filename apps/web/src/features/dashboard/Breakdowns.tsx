@@ -42,10 +42,10 @@ export function Breakdowns({ open = [], loading, ledgerLinks }: Props) {
   return (
     <>
       <Col xs={24} lg={12}>
-        <BreakdownCard title={t('dashboard.bySubjectType')} rows={byType} loading={loading} />
+        <BreakdownCard title={t('dashboard.bySubjectType')} rows={byType} loading={loading} testId="by-subject-type" />
       </Col>
       <Col xs={24} lg={12}>
-        <BreakdownCard title={t('dashboard.byStatus')} rows={byStatus} loading={loading} />
+        <BreakdownCard title={t('dashboard.byStatus')} rows={byStatus} loading={loading} testId="by-status" />
       </Col>
     </>
   );

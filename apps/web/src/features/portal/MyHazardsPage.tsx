@@ -10,6 +10,7 @@ import { OpenNowCard } from '../dashboard/OpenNowCard';
 import { TrendCard } from '../dashboard/TrendCard';
 import { HazardTable } from '../hazards/HazardTable';
 import { MyNoticesCard } from './MyNoticesCard';
+import { MyVehiclesCard } from './MyVehiclesCard';
 
 const isOpen = (h: Hazard) => h.status !== 'closed' && h.status !== 'void';
 const byDeadline = (a: Hazard, b: Hazard) => (a.deadline ?? '9').localeCompare(b.deadline ?? '9');
@@ -46,6 +47,7 @@ export function MyHazardsPage() {
           <Alert type="error" showIcon title={t('portal.overdueAlert', { count: overdue })} />
         </Col>
       )}
+      <MyVehiclesCard />
       <Col xs={24} lg={8}>
         <OpenNowCard open={hazards.isSuccess ? open : undefined} loading={hazards.isPending} />
       </Col>

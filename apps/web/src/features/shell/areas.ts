@@ -3,6 +3,14 @@ import type { Role } from '@anlan/contracts';
 /** The console's areas, in menu order. Later issues add the map, vehicles, alarms and the risk board. */
 export type AreaId =
   | 'dashboard'
+  | 'map'
+  | 'alarms'
+  | 'vehicles'
+  | 'reports'
+  | 'report'
+  | 'myVehicles'
+  | 'myAlarms'
+  | 'myReports'
   | 'hazards'
   | 'hazard'
   | 'campaigns'
@@ -33,6 +41,17 @@ const fieldStaff: readonly Role[] = ['inspector', 'enforcement', 'admin', 'leade
 export const areas: readonly Area[] = [
   { id: 'dashboard', path: '/', roles: regulators },
   { id: 'my', path: '/my', roles: ['enterprise'] },
+  // Enterprises see their own vehicles only: the vehicle API scopes every read.
+  { id: 'map', path: '/map', roles: [...regulators, 'enterprise'] },
+  // The monitor's alarm queue; leaders watch it too (the server offers them no steps).
+  { id: 'alarms', path: '/monitor/alarms', roles: ['monitor', 'admin', 'leader'] },
+  { id: 'vehicles', path: '/vehicles', roles: regulators },
+  { id: 'reports', path: '/monitor/reports', roles: regulators },
+  { id: 'report', path: '/monitor/reports/', roles: regulators, hidden: true },
+  // A carrier's own vehicles, alarms and daily reports, reached from its portal (/my) when it has vehicles.
+  { id: 'myVehicles', path: '/my/vehicles', roles: ['enterprise'], hidden: true },
+  { id: 'myAlarms', path: '/my/alarms', roles: ['enterprise'], hidden: true },
+  { id: 'myReports', path: '/my/reports', roles: ['enterprise'], hidden: true },
   { id: 'hazards', path: '/hazards', roles: regulators },
   { id: 'hazard', path: '/hazards/', roles: [...regulators, 'enterprise'], hidden: true },
   { id: 'campaigns', path: '/campaigns', roles: regulators },

@@ -1,0 +1,288 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { VirtualTerminal } from '../tools/simulator/src/terminal.js';
+import { ApiSession } from './support/api.js';
+import { chooseOption, confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
+import { launchChromium, newContext, newPage, pageErrors, waitForText } from './support/browser.js';
+import { repoRoot } from './support/server.js';
+
+/*
+ * The monitor's journey on a real alarm: a terminal drives a demo vehicle over JT/T 808 (TCP) at 100 km/h, the rules
+ * raise an overspeed alarm, and it appears in the open queue over the WebSocket. The shared demo server of the other
+ * journeys runs without its gateway, so this file starts its own demo server with one, on free ports.
+ */
+
+interface VehicleRow {
+  id: string;
+  plate: string;
+  plateColour: number;
+  organisationId: string;
+  organisationName: string;
+  terminalPhone: string;
+}
+interface AlarmRow {
+  id: string;
+  plate: string;
+  type: string;
+  organisationId: string;
+  status: string;
+}
+
+let browser: Browser;
+let server: { url: string; jt808Port: number; stop: () => Promise<void> };
+const terminals: VirtualTerminal[] = [];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** The built demo server with its JT/T 808 gateway on, in a fresh temporary DATA_DIR. */
+async function startDemoWithGateway(timeoutMs = 280_000): Promise<typeof server> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-monitor-'));
+  const [port, jt808Port] = [await freePort(), await freePort()];
+  const url = `http://127.0.0.1:${port}`;
+  const log: string[] = [];
+  const child = spawn(process.execPath, [path.join(repoRoot, 'apps/server/dist/cli/main.js'), 'demo'], {
+    cwd: repoRoot,
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', JT808_ENABLED: 'true', JT808_PORT: String(jt808Port), LOG_LEVEL: 'warn' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => log.push(chunk.toString()));
+  const stop = async () => {
+    if (child.exitCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
+      if (child.exitCode === null) child.kill('SIGKILL');
+    }
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return { url, jt808Port, stop };
+    if (child.exitCode !== null || Date.now() > end) {
+      await stop();
+      throw new Error(`the demo server with a gateway did not become healthy:\n${log.join('').slice(-3000)}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/** A terminal of `v`, signed in over TCP. */
+async function terminalOf(v: VehicleRow, id: string): Promise<VirtualTerminal> {
+  const terminal = new VirtualTerminal({ host: '127.0.0.1', port: server.jt808Port, phone: v.terminalPhone, plate: v.plate, plateColour: v.plateColour, terminalId: id });
+  terminals.push(terminal);
+  await terminal.connect();
+  await terminal.login();
+  return terminal;
+}
+
+const FIXED_ACC = 0x1 | 0x2 | (1 << 18) | (1 << 19);
+
+/**
+ * Drives eastwards at 100 km/h (over every hazmat limit) with a fix every 2 s: a minute already past, then on in real
+ * time until `stop` says so; positions are acknowledged only once stored.
+ */
+function speed(terminal: VirtualTerminal, lat: number): { stop: () => void } {
+  const stepDeg = (100 / 3.6) * 2 / (111_320 * Math.cos((lat * Math.PI) / 180));
+  let lon = 121.0;
+  const at = (time: number) => {
+    lon += stepDeg;
+    terminal.report({ alarm: 0, status: FIXED_ACC, latitude: lat, longitude: lon, altitude: 4, speed: 100, direction: 90, time: new Date(time), items: { satellites: 12 } });
+  };
+  const start = Math.floor(Date.now() / 1000) * 1000 - 60_000;
+  for (let t = start; t < Date.now(); t += 2000) at(t);
+  const timer = setInterval(() => at(Math.floor(Date.now() / 1000) * 1000), 2000);
+  return { stop: () => clearInterval(timer) };
+}
+
+// Demo data and a second server on a shared 2-core machine: start-up may take minutes.
+beforeAll(async () => {
+  [browser, server] = await Promise.all([launchChromium(), startDemoWithGateway()]);
+}, 300_000);
+afterAll(async () => {
+  for (const t of terminals) t.destroy();
+  await browser?.close();
+  await server?.stop();
+});
+
+it('a real overspeed alarm reaches the open queue live; the monitor acknowledges, reminds, handles and closes it; the carrier sees only its own', async ({ onTestFailed }) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const monitorApi = await ApiSession.login(server.url, 'monitor');
+  const carrierApi = await ApiSession.login(server.url, 'carrier');
+  const own = (await carrierApi.get<{ items: VehicleRow[] }>('/api/vehicles?limit=500')).items;
+  const all = (await monitorApi.get<{ items: VehicleRow[] }>('/api/vehicles?limit=500')).items;
+  const mine = own[0]!;
+  const foreign = all.find((v) => v.organisationId !== mine.organisationId)!;
+  expect(mine).toBeDefined();
+  expect(foreign).toBeDefined();
+
+  // The monitor opens the queue before anything happens, and waits for the live connection.
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, server.url, 'monitor');
+  await page.goto(`${server.url}/monitor/alarms`);
+  await page.locator('[data-testid="alarm-live-status"]').filter({ hasText: '实时' }).waitFor();
+
+  // Two terminals speed: one of the carrier's vehicles and one of another carrier's.
+  const drives = [speed(await terminalOf(mine, 'EM00001'), 30.62), speed(await terminalOf(foreign, 'EM00002'), 30.64)];
+  const overspeedOf = (v: VehicleRow) =>
+    until(`the overspeed alarm of ${v.plate}`, async () =>
+      (await monitorApi.get<{ items: AlarmRow[] }>(`/api/alarms?vehicleId=${v.id}&type=overspeed`)).items[0],
+    );
+  const [alarm, foreignAlarm] = await Promise.all([overspeedOf(mine), overspeedOf(foreign)]);
+  for (const d of drives) d.stop();
+
+  // It appears on top of the open queue without a reload, marked new and counted.
+  const row = page.locator('[data-testid="alarm-queue"] tr[data-alarm-id]').filter({ hasText: mine.plate }).filter({ hasText: '超速' });
+  await row.first().waitFor();
+  await row.first().locator('[data-testid="alarm-new"]').waitFor();
+  expect(Number(await page.locator('[data-testid="alarm-new-count"] .ant-badge-count').first().getAttribute('title'))).toBeGreaterThanOrEqual(2);
+  await screenshot(page, 'monitor-queue-live-zh');
+
+  // The drawer: vehicle, figures, and exactly the server's steps.
+  await row.first().click();
+  const detail = page.locator('[data-testid="alarm-detail"]');
+  await detail.waitFor();
+  await waitForText(page, '最高车速');
+  await waitForText(page, '100 km/h');
+  expect(await page.locator('[data-testid="alarm-actions"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual([
+    'acknowledge',
+    'remind',
+    'notify_carrier',
+    'handle',
+  ]);
+  expect(await page.locator('[data-testid="alarm-map-link"]').getAttribute('href')).toBe(`/map?vehicle=${mine.id}`);
+
+  await page.locator('[data-action="acknowledge"]').click();
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  await page.locator('[data-testid="alarm-detail"][data-alarm-status="acknowledged"]').waitFor();
+
+  // Reminding the driver: the terminal is online and answers; the form starts with the standard text.
+  await page.locator('[data-action="remind"]').click();
+  expect(await page.locator('[data-testid="alarm-form-remind"] textarea').inputValue()).toBe('您已超速,请立即减速慢行');
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  await page.locator('[data-testid="remind-outcome"]').filter({ hasText: '终端已确认收到' }).waitFor();
+  expect(terminals[0]!.texts.map((x) => x.text)).toContain('您已超速,请立即减速慢行');
+  await screenshot(page, 'monitor-alarm-reminded-zh');
+
+  // The terminal goes offline: the next reminder is refused with the server's message, and recorded.
+  await terminals[0]!.close();
+  await page.locator('[data-action="remind"]').click();
+  await page.locator('[data-testid="alarm-form-remind"] textarea').fill('请在前方服务区停车休息');
+  await confirmButton(page).click();
+  await page.locator('.ant-modal .ant-alert-error').filter({ hasText: '车辆终端不在线,提醒未能下发(已记录),请电话联系驾驶员' }).waitFor();
+  await page.locator('[data-testid="alarm-event-remind_failed"]').waitFor();
+  await screenshot(page, 'monitor-alarm-remind-offline-zh');
+  await page.locator('.ant-modal .ant-btn').filter({ hasText: '取消' }).click();
+  await dialogClosed(page);
+
+  // Handling needs a measure and a note; then the monitor closes it.
+  await page.locator('[data-action="handle"]').click();
+  await chooseOption(page, page.locator('[data-testid="alarm-form-handle"] .ant-select'), '已责令驾驶员停车');
+  await page.locator('[data-testid="alarm-form-handle"] textarea').fill('已电话联系驾驶员,在服务区停车休息');
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  await page.locator('[data-testid="alarm-detail"][data-alarm-status="handled"]').waitFor();
+  await page.locator('[data-action="close"]').click();
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  await page.locator('[data-testid="alarm-detail"][data-alarm-status="closed"]').waitFor();
+  // The workflow's steps in order (the rules may add their own events, e.g. a severity raised on the way).
+  const steps = ['raised', 'acknowledged', 'reminded', 'remind_failed', 'carrier_notified', 'handled', 'closed'].map((k) => `alarm-event-${k}`);
+  const history = await page.locator('[data-testid="alarm-history"] [data-testid^="alarm-event-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(history.filter((id) => steps.includes(id ?? ''))).toEqual([
+    'alarm-event-raised',
+    'alarm-event-acknowledged',
+    'alarm-event-reminded',
+    'alarm-event-remind_failed',
+    'alarm-event-handled',
+    'alarm-event-closed',
+  ]);
+  expect(await page.locator('[data-testid="alarm-actions"]').count()).toBe(0);
+  await screenshot(page, 'monitor-alarm-closed-zh');
+  const stored = await monitorApi.get<AlarmRow & { handling: string }>(`/api/alarms/${alarm.id}`);
+  expect(stored).toMatchObject({ status: 'closed', handling: '已电话联系驾驶员,在服务区停车休息' });
+
+  // The carrier: its portal leads to its own alarms; another carrier's alarm is not there, nor by URL.
+  const carrierPage = await newPage(await newContext(browser));
+  pages.push(carrierPage);
+  await login(carrierPage, server.url, 'carrier');
+  await carrierPage.waitForURL((url) => url.pathname === '/my');
+  await carrierPage.locator('[data-testid="my-vehicles"] a[href="/my/alarms"]').click();
+  await carrierPage.waitForURL((url) => url.pathname === '/my/alarms');
+  const carrierRows = carrierPage.locator('[data-testid="alarm-queue"] tr[data-alarm-id]');
+  await carrierRows.filter({ hasText: mine.plate }).first().waitFor();
+  const shown = await carrierRows.evaluateAll((els) => els.map((e) => e.getAttribute('data-alarm-id')));
+  expect(shown).toContain(alarm.id);
+  expect(shown).not.toContain(foreignAlarm.id);
+  expect(await carrierPage.locator('[data-testid="alarm-queue"]').innerText()).not.toContain(foreign.plate);
+  const ownPlates = new Set(own.map((v) => v.plate));
+  const rowPlates = await carrierRows.evaluateAll((els) => els.map((e) => (e.querySelector('a') as HTMLElement | null)?.innerText ?? ''));
+  expect(rowPlates.every((plate) => ownPlates.has(plate))).toBe(true);
+  expect(await carrierPage.evaluate((id) => fetch(`/api/alarms/${id}`).then((r) => r.status), foreignAlarm.id)).toBe(404);
+  await screenshot(carrierPage, 'carrier-alarms-zh');
+  await carrierPage.goto(`${server.url}/monitor/alarms`);
+  await waitForText(carrierPage, '无权访问');
+
+  expect(pageErrors(page)).toEqual([]);
+  expect(pageErrors(carrierPage)).toEqual([]);
+});
+
+it('the vehicle list counts online vehicles and the daily reports show the five rates against their targets', async ({ onTestFailed }) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, server.url, 'monitor');
+
+  await page.goto(`${server.url}/vehicles`);
+  await page.locator('[data-testid="vehicle-list"] tbody tr[data-row-key]').first().waitFor();
+  const total = Number(await page.locator('[data-testid="vehicle-count-all"] .ant-statistic-content-value').innerText());
+  expect(total).toBeGreaterThanOrEqual(30);
+  await page.locator('[data-testid="vehicle-list"] tbody tr[data-row-key]').first().click();
+  await page.locator('[data-testid="vehicle-detail"]').waitFor();
+  await waitForText(page, '电子运单');
+  await screenshot(page, 'monitor-vehicles-zh');
+
+  // The daily job generated the last days at start; generate yesterday again by hand and open it.
+  await page.goto(`${server.url}/monitor/reports`);
+  await page.locator('[data-testid="report-generate"]').click();
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  const firstDay = page.locator('[data-testid="report-list"] tbody tr[data-row-key] a').first();
+  await firstDay.waitFor();
+  await screenshot(page, 'monitor-reports-zh');
+  await firstDay.click();
+  await page.locator('[data-testid="report-rates"] [data-rate="online"]').waitFor();
+  expect(await page.locator('[data-testid="report-rates"] [data-verdict]').count()).toBe(5);
+  expect(await page.locator('[data-testid="report-xlsx"]').getAttribute('href')).toMatch(/^\/api\/monitoring-reports\/\d{4}-\d{2}-\d{2}\.xlsx$/);
+  await screenshot(page, 'monitor-report-day-zh');
+  expect(pageErrors(page)).toEqual([]);
+});
