@@ -200,7 +200,7 @@ it('a real overspeed alarm reaches the open queue live; the monitor acknowledges
   await page.locator('.ant-modal .ant-alert-error').filter({ hasText: '车辆终端不在线,提醒未能下发(已记录),请电话联系驾驶员' }).waitFor();
   await page.locator('[data-testid="alarm-event-remind_failed"]').waitFor();
   await screenshot(page, 'monitor-alarm-remind-offline-zh');
-  await page.locator('.ant-modal .ant-btn').filter({ hasText: '取消' }).click();
+  await page.locator('.ant-modal .ant-modal-close').click();
   await dialogClosed(page);
 
   // Handling needs a measure and a note; then the monitor closes it.

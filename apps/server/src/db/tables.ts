@@ -549,6 +549,7 @@ export interface RiskPointsTable {
 /** One LEC or LS assessment; never updated (re-assessment adds a row). */
 export interface RiskAssessmentsTable {
   id: Id;
+  seq: ColumnType<number, never, never>;
   risk_point_id: string;
   method: 'lec' | 'ls';
   l: number;

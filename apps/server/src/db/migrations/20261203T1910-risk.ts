@@ -27,6 +27,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
     create table risk_assessments (
       id uuid primary key default gen_random_uuid(),
+      -- Insertion order: two assessments at the same instant still list newest first.
+      seq bigint generated always as identity,
       risk_point_id uuid not null references risk_points(id),
       method text not null check (method in ('lec', 'ls')),
       l double precision not null,
@@ -43,7 +45,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       check ((method = 'lec' and e is not null and c is not null and s is null and band is not null)
           or (method = 'ls' and s is not null and e is null and c is null and band is null))
     );
-    create index risk_assessments_point_idx on risk_assessments (risk_point_id, assessed_at desc);
+    create index risk_assessments_point_idx on risk_assessments (risk_point_id, seq desc);
     -- Deferred: points and assessments reference each other, and a restore inserts one table before the other.
     alter table risk_points add constraint risk_points_current_fk foreign key (current_assessment_id) references risk_assessments(id)
       deferrable initially deferred;

@@ -4,11 +4,11 @@ import type { Db } from '../../db/client.js';
 import type { DigestsTable } from '../../db/tables.js';
 import { notFound } from '../../http/errors.js';
 import type { Actor } from '../identity/actor.js';
-import { loadRecipients, type Recipient } from './audience.js';
+import { inScope, loadRecipients, type Recipient } from './audience.js';
 import { buildDigest, dayInChina, digestSeverity, isEmptyDigest, type PendingItem } from './digest-builder.js';
 import { deadlinesFor } from './hazard-deadlines.js';
 
-const PENDING_COLUMNS = ['category', 'urgent', 'severity', 'title_zh', 'title_en', 'link', 'entity_type', 'entity_id', 'at'] as const;
+const PENDING_COLUMNS = ['category', 'urgent', 'severity', 'title_zh', 'title_en', 'link', 'entity_type', 'entity_id', 'organisation_id', 'at'] as const;
 
 const toDigest = (r: Selectable<DigestsTable>): Digest => ({
   id: r.id,
@@ -44,7 +44,7 @@ export class DigestService {
   async preview(actor: Actor): Promise<{ digest: Digest; wouldSend: boolean }> {
     const [r] = await loadRecipients(this.db, [actor.userId]);
     const now = this.now();
-    const items: PendingItem[] = r ? await this.pending(this.db, r.id).select(PENDING_COLUMNS).execute() : [];
+    const items: PendingItem[] = r ? (await this.pending(this.db, r.id).select(PENDING_COLUMNS).execute()).filter((i) => inScope(r, i.organisation_id)) : [];
     const deadlines = r ? await deadlinesFor(this.db, r, now) : { due: [], overdue: [] };
     const digest = { id: null, ...buildDigest(items, deadlines, now, await this.lastPeriodEnd(this.db, actor.userId)) };
     return { digest, wouldSend: !isEmptyDigest(digest) && (r?.digestEnabled ?? false) };
@@ -74,7 +74,8 @@ export class DigestService {
         .where('summarised_in', 'is', null)
         .returning(PENDING_COLUMNS)
         .execute();
-      const d = buildDigest(items, deadlines, now, periodStart);
+      // Written in scope; checked again in case the user has since moved to another organisation.
+      const d = buildDigest(items.filter((i) => inScope(r, i.organisation_id)), deadlines, now, periodStart);
       if (isEmptyDigest(d)) {
         await trx.deleteFrom('digests').where('id', '=', created.id).execute();
         return null;

@@ -26,12 +26,20 @@ export const toNotificationItem = (r: NotificationRow): NotificationItem => ({
 export class InboxRepository {
   constructor(private readonly db: Db) {}
 
-  private inbox(userId: string) {
-    return this.db.selectFrom('notifications').where('user_id', '=', userId).where('in_inbox', '=', true);
+  /**
+   * visible: the organisations the user may see now (undefined: all). Items were scoped when written; this check
+   * again at read time keeps them in scope even if the user has since moved to another organisation.
+   */
+  private inbox(userId: string, visible: string[] | undefined) {
+    let q = this.db.selectFrom('notifications').where('user_id', '=', userId).where('in_inbox', '=', true);
+    if (visible) {
+      q = q.where((eb) => eb.or([eb('kind', '=', 'digest'), ...(visible.length ? [eb('organisation_id', 'in', visible)] : [])]));
+    }
+    return q;
   }
 
-  async list(userId: string, q: { limit: number; offset: number; unread?: boolean | undefined }) {
-    let base = this.inbox(userId);
+  async list(userId: string, visible: string[] | undefined, q: { limit: number; offset: number; unread?: boolean | undefined }) {
+    let base = this.inbox(userId, visible);
     if (q.unread !== undefined) base = base.where('read_at', q.unread ? 'is' : 'is not', null);
     const [rows, total] = await Promise.all([
       base
@@ -48,17 +56,19 @@ export class InboxRepository {
     return { rows, total: Number(total.n) };
   }
 
-  async unread(userId: string): Promise<{ unread: number; urgent: number }> {
-    const r = await this.inbox(userId)
+  async unread(userId: string, visible: string[] | undefined): Promise<{ unread: number; urgent: number }> {
+    const r = await this.inbox(userId, visible)
       .where('read_at', 'is', null)
       .select((eb) => [eb.fn.countAll<number>().as('unread'), eb.fn.count<number>('id').filterWhere('urgent', '=', true).as('urgent')])
       .executeTakeFirstOrThrow();
     return { unread: Number(r.unread), urgent: Number(r.urgent) };
   }
 
-  async markRead(userId: string, id: string, at: Date): Promise<NotificationRow | undefined> {
-    await this.db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('user_id', '=', userId).where('in_inbox', '=', true).where('read_at', 'is', null).execute();
-    return this.inbox(userId).selectAll().where('id', '=', id).executeTakeFirst();
+  async markRead(userId: string, visible: string[] | undefined, id: string, at: Date): Promise<NotificationRow | undefined> {
+    const row = await this.inbox(userId, visible).selectAll().where('id', '=', id).executeTakeFirst();
+    if (!row || row.read_at) return row;
+    await this.db.updateTable('notifications').set({ read_at: at }).where('id', '=', id).where('user_id', '=', userId).execute();
+    return { ...row, read_at: at };
   }
 
   async markAllRead(userId: string, at: Date): Promise<number> {

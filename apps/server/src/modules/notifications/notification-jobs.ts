@@ -17,6 +17,12 @@ export interface NotificationJobOptions {
   log: (msg: string, err?: unknown) => void;
 }
 
+/** The cron pattern of the daily digest at HH:MM (read in Asia/Shanghai). */
+export function digestPattern(time: string): string {
+  const [hour, minute] = time.split(':').map(Number);
+  return `${minute} ${hour} * * *`;
+}
+
 export interface NotificationJobs {
   dispatcher: NotificationDispatcher;
   sender: WebhookSender;
@@ -50,9 +56,8 @@ export function startNotificationJobs(db: Db, o: NotificationJobOptions): Notifi
 
   const timer = setInterval(() => void tick(), o.intervalMs);
   timer.unref();
-  const [hour, minute] = o.digestTime.split(':').map(Number);
   let daily: Promise<void> | undefined;
-  const cron = new Cron(`${minute} ${hour} * * *`, { timezone: DIGEST_TIME_ZONE, protect: true }, () => {
+  const cron = new Cron(digestPattern(o.digestTime), { timezone: DIGEST_TIME_ZONE, protect: true }, () => {
     daily = (async () => {
       try {
         await dispatcher.drain();

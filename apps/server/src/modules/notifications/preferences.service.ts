@@ -1,8 +1,7 @@
-import type { NotificationPreferences, UpdateNotificationPreferences } from '@anlan/contracts';
+import { notificationCategoryLabels, type NotificationCategory, type NotificationPreferences, type UpdateNotificationPreferences } from '@anlan/contracts';
 import type { Db } from '../../db/client.js';
 import { badRequest } from '../../http/errors.js';
 import type { Actor } from '../identity/actor.js';
-import { notificationCategoryLabels } from '@anlan/contracts';
 import { describeCategories, isLocked, parseOverrides, type CategoryOverrides } from './preference-rules.js';
 
 export const DIGEST_TIME_ZONE = 'Asia/Shanghai';
@@ -21,7 +20,7 @@ export class PreferencesService {
   }
 
   async update(actor: Actor, input: UpdateNotificationPreferences): Promise<NotificationPreferences> {
-    for (const [category, mode] of Object.entries(input.categories ?? {}) as [keyof typeof notificationCategoryLabels, string][]) {
+    for (const [category, mode] of Object.entries(input.categories ?? {}) as [NotificationCategory, string][]) {
       if (isLocked(actor.role, category) && mode !== 'immediate') {
         const name = notificationCategoryLabels[category];
         throw badRequest(

@@ -102,10 +102,18 @@ export class WebhookSender {
     const again = !ok && how.retry && attempt < this.opts.maxAttempts;
     const status: WebhookDeliveryStatus = ok ? 'succeeded' : again ? 'pending' : 'failed';
     const next = again ? new Date(at.getTime() + retryDelay(attempt)) : null;
+    await this.record(d, { attempt, at, result, next, status, manual: how.manual });
+    if (!ok) this.opts.log?.(`webhook delivery ${d.id} attempt ${attempt} failed: ${result.error ?? ''}`);
+  }
+
+  private async record(d: Claimed, a: { attempt: number; at: Date; result: PostResult; next: Date | null; status: WebhookDeliveryStatus; manual: boolean }): Promise<void> {
+    const { attempt, at, result, next, status, manual } = a;
+    // The endpoint may have been removed while the request was out: then there is nothing left to log to.
     await this.db.transaction().execute(async (trx) => {
+      if (!(await trx.selectFrom('webhook_deliveries').select('id').where('id', '=', d.id).forUpdate().executeTakeFirst())) return;
       await trx
         .insertInto('webhook_attempts')
-        .values({ delivery_id: d.id, attempt, at, status_code: result.statusCode, duration_ms: result.durationMs, error: result.error?.slice(0, 500) ?? null, next_attempt_at: next, manual: how.manual })
+        .values({ delivery_id: d.id, attempt, at, status_code: result.statusCode, duration_ms: result.durationMs, error: result.error?.slice(0, 500) ?? null, next_attempt_at: next, manual })
         .execute();
       await trx
         .updateTable('webhook_deliveries')
@@ -113,6 +121,5 @@ export class WebhookSender {
         .where('id', '=', d.id)
         .execute();
     });
-    if (!ok) this.opts.log?.(`webhook delivery ${d.id} attempt ${attempt} failed: ${result.error ?? ''}`);
   }
 }

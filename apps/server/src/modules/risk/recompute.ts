@@ -1,13 +1,12 @@
 import type { EscalationMove, RiskColour } from '@anlan/contracts';
-import { sql, type Insertable } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
-import type { SubjectEscalationsTable } from '../../db/tables.js';
-import { appendEvents, type NewEvent } from '../events/event-log.js';
+import { appendEvents, canonicalJson, type NewEvent } from '../events/event-log.js';
 import { moveType, stepLadder, stepSettings, triggersOf, type LadderState } from './escalation-ladder.js';
 import { RiskFactsRepository, type AlarmAgg, type RepeatGroup } from './risk-facts.repository.js';
 import { colourRank, type RiskConfig } from './risk-config.js';
 import { scoreFacts, sumAlarms, type RiskFacts } from './risk-score.js';
-import { RiskSnapshotRepository, type LevelRow, type VehicleLevelRow } from './risk-snapshot.repository.js';
+import { RiskSnapshotRepository, type LadderRow, type LevelRow, type VehicleLevelRow } from './risk-snapshot.repository.js';
 
 /** Serialises recomputes (the periodic job and one asked for by hand) so that no move is made twice. */
 const RISK_LOCK = 80_808_101;
@@ -35,15 +34,21 @@ const groupBy = <T, K>(rows: T[], key: (r: T) => K) => {
   return m;
 };
 
-const toLadder = (r: Awaited<ReturnType<RiskFactsRepository['escalations']>>[number]): LadderState => ({
+type EscalationRow = Awaited<ReturnType<RiskFactsRepository['escalations']>>[number];
+
+const toLadder = (r: EscalationRow): LadderState => ({
   level: r.level,
   since: r.since,
-  lastTriggeredAt: r.last_triggered_at,
+  cleanSince: r.clean_since,
   listedSince: r.listed_since,
   scoreAtListing: r.score_at_listing,
   reasons: r.reasons,
   manualLevel: r.manual_level,
 });
+
+/** A ladder row's content, comparable between the stored row and the one computed now. */
+const ladderKey = (r: Omit<LadderRow, 'reasons'> & { reasons: unknown }) =>
+  canonicalJson([r.level, r.since, r.clean_since, r.listed_since, r.score_at_listing, r.reasons, r.supervisor_scope, r.supervisor_role, r.supervisor_organisation_id, r.inspection_frequency_days, r.daily_online_review].map((v) => (v instanceof Date ? v.toISOString() : v)));
 
 /**
  * Recomputes the level of every subject and vehicle from the facts at `now`, moves subjects on the escalation
@@ -78,24 +83,25 @@ export async function recomputeRisk(db: Db, now: Date, cfg: RiskConfig): Promise
 
   return db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${RISK_LOCK})`.execute(trx);
-    const ladderBy = new Map((await new RiskFactsRepository(trx).escalations()).map((e) => [e.subject_id, toLadder(e)]));
+    const stored = new Map((await new RiskFactsRepository(trx).escalations()).map((e) => [e.subject_id, e]));
     const levelRows: LevelRow[] = [];
-    const ladderRows: Insertable<SubjectEscalationsTable>[] = [];
+    const ladderRows: LadderRow[] = [];
     const events: NewEvent[] = [];
     const moves: RecomputeOutcome['moves'] = [];
     const reviewedOrgs = new Set<string>();
     for (const { s, facts, score, colour, factors } of scored) {
-      const prev = ladderBy.get(s.id);
+      const row = stored.get(s.id);
+      const prev = row ? toLadder(row) : undefined;
       const { next, move } = stepLadder(prev, triggersOf(facts, cfg), score, now, cfg);
       const settings = stepSettings(next.level, colour, s.department_id, districtId, cfg);
       levelRows.push({ subject_id: s.id, colour, score, factors, inspection_frequency_days: settings.inspectionFrequencyDays });
       if (settings.dailyOnlineReview && s.type === 'hazmat_carrier' && s.organisation_id) reviewedOrgs.add(s.organisation_id);
       if (prev || next.level !== 'none') {
-        ladderRows.push({
+        const ladder: LadderRow = {
           subject_id: s.id,
           level: next.level,
           since: next.since,
-          last_triggered_at: next.lastTriggeredAt,
+          clean_since: next.cleanSince,
           listed_since: next.listedSince,
           score_at_listing: next.scoreAtListing,
           reasons: JSON.stringify(next.reasons),
@@ -104,8 +110,8 @@ export async function recomputeRisk(db: Db, now: Date, cfg: RiskConfig): Promise
           supervisor_organisation_id: settings.supervisorOrganisationId,
           inspection_frequency_days: settings.inspectionFrequencyDays,
           daily_online_review: settings.dailyOnlineReview,
-          updated_at: now,
-        });
+        };
+        if (!row || ladderKey({ ...ladder, reasons: next.reasons }) !== ladderKey(row)) ladderRows.push(ladder);
       }
       if (move) {
         const type = moveType(move.from, move.to);
@@ -132,7 +138,7 @@ export async function recomputeRisk(db: Db, now: Date, cfg: RiskConfig): Promise
 
     const out = new RiskSnapshotRepository(trx);
     const changed = await out.levels(levelRows, dayInChina(now), now);
-    await out.ladders(ladderRows);
+    await out.ladders(ladderRows, now);
     await out.vehicles(vehicleRows, now);
     await appendEvents(trx, events);
     await out.run({ computed_at: now, subjects: subjects.length, vehicles: vehicles.length, changed, moves: moves.length });

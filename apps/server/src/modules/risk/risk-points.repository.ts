@@ -102,7 +102,7 @@ export class RiskPointsRepository {
   }
 
   history(pointId: string, db: Db = this.db): Promise<AssessmentRow[]> {
-    return db.selectFrom('risk_assessments').selectAll().where('risk_point_id', '=', pointId).orderBy('assessed_at', 'desc').orderBy('id').execute();
+    return db.selectFrom('risk_assessments').selectAll().where('risk_point_id', '=', pointId).orderBy('seq', 'desc').execute();
   }
 
   /** Active points of one subject with their current assessment, most dangerous first. */

@@ -88,7 +88,7 @@ export class RiskService {
       const values = {
         level: input.level,
         since: from === input.level && prev ? prev.since : now,
-        last_triggered_at: now,
+        clean_since: null,
         listed_since: input.level === 'none' ? null : (prev?.listed_since ?? now),
         score_at_listing: input.level === 'none' ? null : (prev?.score_at_listing ?? level?.score ?? 0),
         reasons: JSON.stringify(reasons),
@@ -129,7 +129,7 @@ export class RiskService {
       if (!prev?.manual_level) throw conflict({ 'zh-CN': '该检查对象没有人工设定的督办等级', en: 'no manual level is set for this subject' });
       await trx
         .updateTable('subject_escalations')
-        .set({ manual_level: null, manual_reason: null, manual_by: null, manual_at: null, last_triggered_at: now, updated_at: now })
+        .set({ manual_level: null, manual_reason: null, manual_by: null, manual_at: null, clean_since: now, updated_at: now })
         .where('subject_id', '=', subjectId)
         .execute();
       await appendEvent(trx, {
