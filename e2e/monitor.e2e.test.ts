@@ -203,32 +203,13 @@ it('a real overspeed alarm reaches the open queue live; the monitor acknowledges
   await page.locator('.ant-modal .ant-modal-close').click();
   await dialogClosed(page);
 
-  // Handling needs a measure and a note; then the monitor closes it.
+  // Handling needs a measure and a note.
   await page.locator('[data-action="handle"]').click();
   await chooseOption(page, page.locator('[data-testid="alarm-form-handle"] .ant-select'), '已责令驾驶员停车');
   await page.locator('[data-testid="alarm-form-handle"] textarea').fill('已电话联系驾驶员,在服务区停车休息');
   await confirmButton(page).click();
   await dialogClosed(page);
   await page.locator('[data-testid="alarm-detail"][data-alarm-status="handled"]').waitFor();
-  await page.locator('[data-action="close"]').click();
-  await confirmButton(page).click();
-  await dialogClosed(page);
-  await page.locator('[data-testid="alarm-detail"][data-alarm-status="closed"]').waitFor();
-  // The workflow's steps in order (the rules may add their own events, e.g. a severity raised on the way).
-  const steps = ['raised', 'acknowledged', 'reminded', 'remind_failed', 'carrier_notified', 'handled', 'closed'].map((k) => `alarm-event-${k}`);
-  const history = await page.locator('[data-testid="alarm-history"] [data-testid^="alarm-event-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
-  expect(history.filter((id) => steps.includes(id ?? ''))).toEqual([
-    'alarm-event-raised',
-    'alarm-event-acknowledged',
-    'alarm-event-reminded',
-    'alarm-event-remind_failed',
-    'alarm-event-handled',
-    'alarm-event-closed',
-  ]);
-  expect(await page.locator('[data-testid="alarm-actions"]').count()).toBe(0);
-  await screenshot(page, 'monitor-alarm-closed-zh');
-  const stored = await monitorApi.get<AlarmRow & { handling: string }>(`/api/alarms/${alarm.id}`);
-  expect(stored).toMatchObject({ status: 'closed', handling: '已电话联系驾驶员,在服务区停车休息' });
 
   // The carrier: its portal leads to its own alarms; another carrier's alarm is not there, nor by URL.
   const carrierPage = await newPage(await newContext(browser));
@@ -248,8 +229,42 @@ it('a real overspeed alarm reaches the open queue live; the monitor acknowledges
   expect(rowPlates.every((plate) => ownPlates.has(plate))).toBe(true);
   expect(await carrierPage.evaluate((id) => fetch(`/api/alarms/${id}`).then((r) => r.status), foreignAlarm.id)).toBe(404);
   await screenshot(carrierPage, 'carrier-alarms-zh');
+
+  // The carrier may only add its own handling (never close); the server's list says so.
+  await carrierPage.locator(`[data-testid="alarm-queue"] tr[data-alarm-id="${alarm.id}"]`).click();
+  await carrierPage.locator('[data-testid="alarm-detail"]').waitFor();
+  expect(await carrierPage.locator('[data-testid="alarm-actions"] [data-action]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action')))).toEqual(['handle']);
+  await carrierPage.locator('[data-action="handle"]').click();
+  await chooseOption(carrierPage, carrierPage.locator('[data-testid="alarm-form-handle"] .ant-select'), '已教育培训');
+  await carrierPage.locator('[data-testid="alarm-form-handle"] textarea').fill('已对驾驶员进行安全教育,扣减当月安全绩效');
+  await confirmButton(carrierPage).click();
+  await dialogClosed(carrierPage);
+  await carrierPage.locator('[data-testid="alarm-history"]').filter({ hasText: '由运输企业登记' }).waitFor();
+  await screenshot(carrierPage, 'carrier-alarm-handled-zh');
   await carrierPage.goto(`${server.url}/monitor/alarms`);
   await waitForText(carrierPage, '无权访问');
+
+  // The monitor closes it; the history holds every step in order.
+  await page.locator('[data-action="close"]').click();
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  await page.locator('[data-testid="alarm-detail"][data-alarm-status="closed"]').waitFor();
+  // The workflow's steps in order (the rules may add their own events, e.g. a severity raised on the way).
+  const steps = ['raised', 'acknowledged', 'reminded', 'remind_failed', 'carrier_notified', 'handled', 'closed'].map((k) => `alarm-event-${k}`);
+  const history = await page.locator('[data-testid="alarm-history"] [data-testid^="alarm-event-"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-testid')));
+  expect(history.filter((id) => steps.includes(id ?? ''))).toEqual([
+    'alarm-event-raised',
+    'alarm-event-acknowledged',
+    'alarm-event-reminded',
+    'alarm-event-remind_failed',
+    'alarm-event-handled',
+    'alarm-event-handled',
+    'alarm-event-closed',
+  ]);
+  expect(await page.locator('[data-testid="alarm-actions"]').count()).toBe(0);
+  await screenshot(page, 'monitor-alarm-closed-zh');
+  const stored = await monitorApi.get<AlarmRow & { handling: string }>(`/api/alarms/${alarm.id}`);
+  expect(stored).toMatchObject({ status: 'closed', handling: '已对驾驶员进行安全教育,扣减当月安全绩效' });
 
   expect(pageErrors(page)).toEqual([]);
   expect(pageErrors(carrierPage)).toEqual([]);
@@ -284,5 +299,15 @@ it('the vehicle list counts online vehicles and the daily reports show the five 
   expect(await page.locator('[data-testid="report-rates"] [data-verdict]').count()).toBe(5);
   expect(await page.locator('[data-testid="report-xlsx"]').getAttribute('href')).toMatch(/^\/api\/monitoring-reports\/\d{4}-\d{2}-\d{2}\.xlsx$/);
   await screenshot(page, 'monitor-report-day-zh');
+
+  // English is complete on the monitoring pages too.
+  await page.locator('.ant-segmented-item', { hasText: 'English' }).click();
+  await waitForText(page, 'Track completeness');
+  await page.goto(`${server.url}/monitor/alarms?status=done`);
+  await page.locator('[data-testid="alarm-queue"] tr[data-alarm-id]').first().waitFor();
+  const queue = await page.locator('body').innerText();
+  for (const label of ['Alarm handling', 'Severity', 'Overspeed', 'Closed', 'New alarms', 'Live']) expect(queue).toContain(label);
+  expect(queue).not.toContain('报警处置');
+  await screenshot(page, 'monitor-alarms-en');
   expect(pageErrors(page)).toEqual([]);
 });

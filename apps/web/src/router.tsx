@@ -34,6 +34,13 @@ const MyVehiclesPage = page(() => import('./features/vehicles/VehiclesPage'), 'M
 const MyAlarmsPage = page(() => import('./features/monitor/AlarmQueuePage'), 'MyAlarmsPage');
 const MyReportsPage = page(() => import('./features/reports/ReportsPage'), 'MyReportsPage');
 const MyReportDayPage = page(() => import('./features/reports/ReportDayPage'), 'MyReportDayPage');
+const RiskBoardPage = page(() => import('./features/risk/RiskBoardPage'), 'RiskBoardPage');
+const RiskSubjectPage = page(() => import('./features/risk/RiskSubjectPage'), 'RiskSubjectPage');
+const InspectionPlanPage = page(() => import('./features/plan/InspectionPlanPage'), 'InspectionPlanPage');
+const InboxPage = page(() => import('./features/inbox/InboxPage'), 'InboxPage');
+const SettingsPage = page(() => import('./features/admin/SettingsPage'), 'SettingsPage');
+const WebhooksPage = page(() => import('./features/admin/WebhooksPage'), 'WebhooksPage');
+const ChecklistsPage = page(() => import('./features/admin/ChecklistsPage'), 'ChecklistsPage');
 
 export const router = createBrowserRouter([
   {
@@ -89,6 +96,13 @@ export const router = createBrowserRouter([
           { path: 'my/alarms', element: <AreaGate area="myAlarms"><MyAlarmsPage /></AreaGate> },
           { path: 'my/reports', element: <AreaGate area="myReports"><MyReportsPage /></AreaGate> },
           { path: 'my/reports/:day', element: <AreaGate area="myReports"><MyReportDayPage /></AreaGate> },
+          { path: 'risk', element: <AreaGate area="risk"><RiskBoardPage /></AreaGate> },
+          { path: 'risk/subjects/:id', element: <AreaGate area="riskSubject"><RiskSubjectPage /></AreaGate> },
+          { path: 'plan', element: <AreaGate area="plan"><InspectionPlanPage /></AreaGate> },
+          { path: 'inbox', element: <AreaGate area="inbox"><InboxPage /></AreaGate> },
+          { path: 'admin/settings', element: <AreaGate area="adminSettings"><SettingsPage /></AreaGate> },
+          { path: 'admin/webhooks', element: <AreaGate area="adminWebhooks"><WebhooksPage /></AreaGate> },
+          { path: 'admin/checklists', element: <AreaGate area="adminChecklists"><ChecklistsPage /></AreaGate> },
           { path: 'account', element: <AreaGate area="account"><OverviewPage /></AreaGate> },
           { path: '*', element: <StatusResult kind="notFound" /> },
         ],

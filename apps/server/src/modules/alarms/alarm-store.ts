@@ -83,6 +83,8 @@ export interface StoreResult {
  * acknowledged_at …) belong to the monitors.
  */
 export class AlarmStore {
+  private readonly plateCache = new Map<string, string>();
+
   constructor(
     private readonly db: Db,
     private readonly now: () => Date = () => new Date(),
@@ -229,11 +231,16 @@ export class AlarmStore {
     return r.rows;
   }
 
+  /** Plates by vehicle; a plate never changes once registered, so each is read once per process. */
   private async plates(trx: Db, vehicleIds: string[]): Promise<Map<string, string>> {
-    const ids = [...new Set(vehicleIds)];
-    const rows = await trx.selectFrom('vehicles').select(['id', 'plate']).where('id', 'in', ids).execute();
-    return new Map(rows.map((r) => [r.id, r.plate]));
+    const missing = [...new Set(vehicleIds)].filter((id) => !this.plateCache.has(id));
+    if (missing.length > 0) {
+      const rows = await trx.selectFrom('vehicles').select(['id', 'plate']).where('id', 'in', missing).execute();
+      for (const r of rows) this.plateCache.set(r.id, r.plate);
+    }
+    return this.plateCache;
   }
+
 }
 
 interface Patch {

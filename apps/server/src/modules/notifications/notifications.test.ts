@@ -71,7 +71,7 @@ describe.each(engines)('notifications on $name', (engine) => {
       expect(urgentCategories).toContain(p.category);
     }
     // Routine events wait for the digest: the general hazard reached its enterprise and department, unpushed.
-    const held = await database.db.selectFrom('notifications as n').innerJoin('events as e', 'e.id', 'n.event_id').select(['n.user_id', 'n.in_inbox']).where('e.entity_id', '=', ids.aGeneral).execute();
+    const held = await database.db.selectFrom('notifications as n').innerJoin('events as e', 'e.id', 'n.event_id').select(['n.user_id', 'n.in_inbox']).where('e.entity_id', '=', ids.aGeneral!).execute();
     expect(held.map((h) => h.user_id).sort()).toEqual([w.users.enforcer.id, w.users.entA.id].sort());
     expect(held.every((h) => !h.in_inbox)).toBe(true);
     expect(channel.messages.length).toBe(pushed.length);

@@ -1,7 +1,7 @@
 import type { FormInstance } from 'antd';
 import { useCallback, useState } from 'react';
 import { ApiError, type ApiIssue } from '../../api/client';
-import { issueFieldPath } from './issuePaths';
+import { issueFieldPath, type FieldPath } from './issuePaths';
 
 export interface NestedServerErrors {
   error: Error | null;
@@ -12,9 +12,9 @@ export interface NestedServerErrors {
 
 /**
  * A failed submission of an antd form with nested fields (`['items', 3, 'text']`): each issue at a field the form
- * has goes on that field; the rest are left for the general alert.
+ * has (`isField`) goes on that field; the rest are left for the general alert.
  */
-export function useNestedServerErrors<T extends object>(form: FormInstance<T>): NestedServerErrors {
+export function useNestedServerErrors<T extends object>(form: FormInstance<T>, isField: (name: FieldPath) => boolean): NestedServerErrors {
   const [state, setState] = useState<{ error: Error | null; unplaced: ApiIssue[] }>({ error: null, unplaced: [] });
   const report = useCallback(
     (error: Error) => {
@@ -23,15 +23,13 @@ export function useNestedServerErrors<T extends object>(form: FormInstance<T>): 
       const fields: { name: (string | number)[]; errors: string[] }[] = [];
       for (const issue of issues) {
         const name = issueFieldPath(issue.path);
-        // A field the form has answers with its value (an untouched field may be undefined: it still exists).
-        const known = name !== null && form.getFieldInstance(name as never) !== undefined;
-        if (known) fields.push({ name, errors: [issue.message] });
+        if (name !== null && isField(name)) fields.push({ name, errors: [issue.message] });
         else unplaced.push(issue);
       }
       form.setFields(fields as Parameters<FormInstance<T>['setFields']>[0]);
       setState({ error, unplaced });
     },
-    [form],
+    [form, isField],
   );
   const clear = useCallback(() => setState({ error: null, unplaced: [] }), []);
   return { ...state, report, clear };

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { usePreferences, useUpdatePreferences } from '../../api/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
+import type { FieldPath } from '../admin/issuePaths';
 import { useNestedServerErrors } from '../admin/useNestedServerErrors';
 import { useLocalised } from '../risk/localised';
 
@@ -13,10 +14,11 @@ interface Values {
 }
 
 const modes: readonly NotificationMode[] = ['immediate', 'digest', 'off'];
+const isPreferenceField = (name: FieldPath) =>
+  (name.length === 1 && name[0] === 'digestEnabled') || (name.length === 2 && name[0] === 'categories' && (notificationCategories as readonly unknown[]).includes(name[1]));
 
 /** Per category: at once, in the daily digest, or not at all; and the digest itself on or off. */
 export function PreferencesForm() {
-  const { t } = useTranslation();
   const prefs = usePreferences();
   if (prefs.isError) return <ErrorAlert error={prefs.error} onRetry={() => void prefs.refetch()} />;
   if (!prefs.data) return <Card loading />;
@@ -29,7 +31,7 @@ function PreferencesEditor({ prefs }: { prefs: NotificationPreferences }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const update = useUpdatePreferences();
-  const errors = useNestedServerErrors(form);
+  const errors = useNestedServerErrors(form, isPreferenceField);
   const initial: Values = {
     digestEnabled: prefs.digestEnabled,
     categories: Object.fromEntries(notificationCategories.map((c) => [c, prefs.categories[c]?.mode ?? 'digest'])),

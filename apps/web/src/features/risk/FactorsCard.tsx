@@ -13,7 +13,7 @@ export function FactorsCard({ factors, score }: { factors: readonly RiskFactor[]
     { key: 'count', title: t('risk.factorCount'), dataIndex: 'count', align: 'right' },
     {
       key: 'points',
-      title: t('risk.points'),
+      title: t('risk.factorPoints'),
       align: 'right',
       render: (_, f) => <Typography.Text strong>+{f.points}</Typography.Text>,
     },

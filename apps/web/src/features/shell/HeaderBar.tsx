@@ -3,6 +3,7 @@ import { Button, Flex, Grid, Layout } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLogout } from '../../api/auth';
 import { LanguageSwitch } from '../../components/LanguageSwitch';
+import { NotificationBell } from '../inbox/NotificationBell';
 import { UserBadge } from './UserBadge';
 
 export function HeaderBar() {
@@ -13,6 +14,7 @@ export function HeaderBar() {
   return (
     <Layout.Header style={{ borderBottom: '1px solid #e5e8ee' }}>
       <Flex align="center" justify="flex-end" gap={16} style={{ height: '100%' }}>
+        <NotificationBell />
         <UserBadge compact={compact} />
         <LanguageSwitch />
         <Button icon={<LogoutOutlined />} loading={logout.isPending} onClick={() => logout.mutate()} aria-label={t('auth.logout')}>

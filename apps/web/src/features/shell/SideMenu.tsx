@@ -1,16 +1,21 @@
 import {
   AlertOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   BellOutlined,
   CameraOutlined,
   CarOutlined,
+  ControlOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  HeatMapOutlined,
   IdcardOutlined,
+  OrderedListOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu } from 'antd';
@@ -39,6 +44,13 @@ const icons: Record<AreaId, ReactNode> = {
   users: <TeamOutlined />,
   events: <AuditOutlined />,
   account: <IdcardOutlined />,
+  risk: <HeatMapOutlined />,
+  riskSubject: <HeatMapOutlined />,
+  plan: <ScheduleOutlined />,
+  inbox: <BellOutlined />,
+  adminSettings: <ControlOutlined />,
+  adminWebhooks: <ApiOutlined />,
+  adminChecklists: <OrderedListOutlined />,
 };
 
 /** The entries the user's role may open. */

@@ -19,6 +19,13 @@ export type AreaId =
   | 'organisations'
   | 'users'
   | 'events'
+  | 'risk'
+  | 'riskSubject'
+  | 'plan'
+  | 'inbox'
+  | 'adminSettings'
+  | 'adminWebhooks'
+  | 'adminChecklists'
   | 'account';
 
 export interface Area {
@@ -40,6 +47,9 @@ const fieldStaff: readonly Role[] = ['inspector', 'enforcement', 'admin', 'leade
 
 export const areas: readonly Area[] = [
   { id: 'dashboard', path: '/', roles: regulators },
+  // 风险看板; an enterprise opens its own subjects' risk pages (the risk API scopes every read).
+  { id: 'risk', path: '/risk', roles: regulators },
+  { id: 'riskSubject', path: '/risk/subjects/', roles: [...regulators, 'enterprise'], hidden: true },
   { id: 'my', path: '/my', roles: ['enterprise'] },
   // Enterprises see their own vehicles only: the vehicle API scopes every read.
   { id: 'map', path: '/map', roles: [...regulators, 'enterprise'] },
@@ -55,10 +65,17 @@ export const areas: readonly Area[] = [
   { id: 'hazards', path: '/hazards', roles: regulators },
   { id: 'hazard', path: '/hazards/', roles: [...regulators, 'enterprise'], hidden: true },
   { id: 'campaigns', path: '/campaigns', roles: regulators },
+  // 检查计划: the server serves it to regulators; those who inspect (and their leaders) use it.
+  { id: 'plan', path: '/plan', roles: ['inspector', 'enforcement', 'leader', 'admin'] },
   { id: 'inspect', path: '/m/inspect', roles: fieldStaff },
   { id: 'organisations', path: '/organisations', roles: regulators },
   { id: 'users', path: '/users', roles: regulators },
   { id: 'events', path: '/events', roles: regulators },
+  { id: 'adminSettings', path: '/admin/settings', roles: ['admin'] },
+  { id: 'adminWebhooks', path: '/admin/webhooks', roles: ['admin'] },
+  { id: 'adminChecklists', path: '/admin/checklists', roles: ['admin'] },
+  // Everyone's inbox, opened from the bell in the header.
+  { id: 'inbox', path: '/inbox', roles: 'all', hidden: true },
   { id: 'account', path: '/account', roles: 'all' },
 ];
 
