@@ -36,8 +36,12 @@ export function useInbox(unreadOnly: boolean) {
     queryKey: [notificationsKey, 'inbox', unreadOnly],
     initialPageParam: 0,
     queryFn: ({ pageParam, signal }) =>
-      api<InboxPage>('/api/notifications', { query: { limit: PAGE, offset: pageParam, unread: unreadOnly ? 'true' : undefined }, signal }),
-    getNextPageParam: (last) => (last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined),
+      api<InboxPage>('/api/notifications', {
+        query: { limit: PAGE, offset: pageParam, unread: unreadOnly ? 'true' : undefined },
+        signal,
+      }),
+    getNextPageParam: (last) =>
+      last.offset + last.items.length < last.total ? last.offset + last.items.length : undefined,
   });
 }
 

@@ -46,7 +46,8 @@ export function useSubjectRisks(filters: SubjectRiskFilters, limit: number, offs
   return useQuery({
     queryKey: [riskKey, 'subjects', filters, limit, offset],
     enabled,
-    queryFn: ({ signal }) => api<SubjectRiskPage>('/api/risk/subjects', { query: { ...filters, limit, offset }, signal }),
+    queryFn: ({ signal }) =>
+      api<SubjectRiskPage>('/api/risk/subjects', { query: { ...filters, limit, offset }, signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -81,7 +82,8 @@ export function invalidateRisk(client: QueryClient): Promise<void> {
 export function useSetEscalation(subjectId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: SetEscalation) => api<SubjectRiskDetail>(`/api/risk/subjects/${subjectId}/escalation`, { method: 'PUT', body }),
+    mutationFn: (body: SetEscalation) =>
+      api<SubjectRiskDetail>(`/api/risk/subjects/${subjectId}/escalation`, { method: 'PUT', body }),
     onSuccess: (detail) => {
       client.setQueryData([riskKey, 'subject', subjectId], detail);
       return invalidateRisk(client);
@@ -94,7 +96,10 @@ export function useClearEscalation(subjectId: string) {
   const client = useQueryClient();
   return useMutation({
     mutationFn: (reason: string | undefined) =>
-      api<SubjectRiskDetail>(`/api/risk/subjects/${subjectId}/escalation`, { method: 'DELETE', body: reason ? { reason } : {} }),
+      api<SubjectRiskDetail>(`/api/risk/subjects/${subjectId}/escalation`, {
+        method: 'DELETE',
+        body: reason ? { reason } : {},
+      }),
     onSuccess: (detail) => {
       client.setQueryData([riskKey, 'subject', subjectId], detail);
       return invalidateRisk(client);
@@ -115,7 +120,8 @@ export function useRiskPoint(id: string | undefined) {
 export function useAssessRiskPoint(pointId: string) {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (body: AssessRiskPoint) => api<RiskPointDetail>(`/api/risk/points/${pointId}/assessments`, { method: 'POST', body }),
+    mutationFn: (body: AssessRiskPoint) =>
+      api<RiskPointDetail>(`/api/risk/points/${pointId}/assessments`, { method: 'POST', body }),
     onSuccess: () => invalidateRisk(client),
   });
 }

@@ -32,7 +32,8 @@ export function useCreateWebhook() {
 export function useUpdateWebhook() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateWebhook }) => api<WebhookUpdated>(`/api/webhooks/${id}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, body }: { id: string; body: UpdateWebhook }) =>
+      api<WebhookUpdated>(`/api/webhooks/${id}`, { method: 'PATCH', body }),
     onSuccess: () => client.invalidateQueries({ queryKey: [key] }),
   });
 }
@@ -50,7 +51,8 @@ export function useDeliveries(id: string | null, status: DeliveryStatus | undefi
   return useQuery({
     queryKey: [key, 'deliveries', id, status ?? null, limit, offset],
     enabled: id !== null,
-    queryFn: ({ signal }) => api<DeliveryPage>(`/api/webhooks/${id}/deliveries`, { query: { status, limit, offset }, signal }),
+    queryFn: ({ signal }) =>
+      api<DeliveryPage>(`/api/webhooks/${id}/deliveries`, { query: { status, limit, offset }, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -217,6 +217,10 @@ export const en: typeof zhCN = {
     noPage: 'This record has no page to open',
     andMore: 'and {{count}} more',
     digestEmpty: 'Nothing in this digest',
+    kind: {
+      hazard: 'Hazards', subject: 'Subjects', alarm: 'Alarms', vehicle: 'Vehicles', notice: 'Notices', case: 'Cases', inspection: 'Inspections',
+      public_report: 'Public reports', risk_point: 'Risk points', rectification: 'Rectification deadlines', acceptance: 'Acceptance deadlines',
+    },
     preview: 'Digest preview',
     wouldSend: 'With your settings, today’s digest will be sent to you.',
     wouldNotSend: 'With your settings, no digest is sent today (turned off, or nothing to tell).',

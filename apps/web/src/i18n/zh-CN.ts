@@ -215,6 +215,10 @@ export const zhCN = {
     noPage: '该记录没有可打开的页面',
     andMore: '另有 {{count}} 条',
     digestEmpty: '摘要没有内容',
+    kind: {
+      hazard: '隐患', subject: '检查对象', alarm: '报警', vehicle: '车辆', notice: '通知书', case: '案件', inspection: '检查',
+      public_report: '群众举报', risk_point: '风险点', rectification: '整改期限', acceptance: '验收期限',
+    },
     preview: '每日摘要预览',
     wouldSend: '按当前设置,今天的摘要会发送给您。',
     wouldNotSend: '按当前设置,今天不会发送摘要(已关闭或没有内容)。',

@@ -36,6 +36,8 @@ export function MapView({ config, children, style, testId }: Props) {
       minZoom: 8,
       maxZoom: 18,
       attributionControl: { compact: true },
+      // Live symbols change twice a second: fading each change in would keep the map repainting all the time.
+      fadeDuration: 0,
       // Rotation is no help on a monitoring map and confuses heading arrows.
       dragRotate: false,
       pitchWithRotate: false,

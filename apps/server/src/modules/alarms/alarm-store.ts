@@ -240,7 +240,6 @@ export class AlarmStore {
     }
     return this.plateCache;
   }
-
 }
 
 interface Patch {

@@ -150,13 +150,23 @@ export class AlarmsService {
     }
     const { result } = sent;
     const payload = { text: message, result, serial: sent.serial ?? null };
-    if (result === 'delivered')
-      return this.step(actor, id, 'remind', (_a, now) => ({ patch: { reminded_at: now }, payload }));
+    // What reached the driver is recorded even if another monitor moved the alarm on meanwhile; only an open alarm
+    // changes status (a reminder means a monitor is on it).
     await this.db.transaction().execute(async (trx) => {
       const a = await this.visible(actor, id, trx);
-      await appendEvent(trx, this.event(a, 'alarm.remind_failed', actor, this.now(), payload));
+      const now = this.now();
+      if (result !== 'delivered') {
+        await appendEvent(trx, this.event(a, 'alarm.remind_failed', actor, now, payload));
+        return;
+      }
+      const to = a.status === 'open' ? alarmStatusAfter(a.status, 'remind') : a.status;
+      const patch: Updateable<AlarmsTable> = { reminded_at: now, status: to };
+      if (a.status === 'open') Object.assign(patch, { acknowledged_at: now, acknowledged_by: actor.userId });
+      await trx.updateTable('alarms').set(patch).where('id', '=', id).execute();
+      await appendEvent(trx, this.event(a, ALARM_EVENT.remind, actor, now, { from: a.status, to, ...payload }));
     });
-    throw new HttpError(409, 'conflict', notDelivered[result]);
+    if (result !== 'delivered') throw new HttpError(409, 'conflict', notDelivered[result]);
+    return this.get(actor, id);
   }
 
   /** An alarm the actor may see, or 404 (also for other carriers' alarms: no existence leak). */

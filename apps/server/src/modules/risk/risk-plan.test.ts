@@ -4,6 +4,8 @@ import { closedLoopWorld, TestClock } from '../../test-support/closed-loop-fixtu
 import { engines } from '../../test-support/databases.js';
 import { SubjectsService } from '../subjects/subjects.service.js';
 import { recompute } from './risk-fixture.js';
+import { defaultRiskConfig } from './risk-config.js';
+import { startRiskJob } from './risk-job.js';
 
 type World = Awaited<ReturnType<typeof closedLoopWorld>>;
 type PlanItem = { subjectName: string; colour: string; overdueDays: number; frequencyDays: number; suggestedInspectorId: string | null; escalation: string };
@@ -128,5 +130,19 @@ describe.each(engines)('inspection plan and risk board on $name', (engine) => {
     expect(b.map.map((m: { name: string }) => m.name).sort()).toEqual(['红色工地乙', '蓝色工地'].sort());
     expect(b.escalationsThisWeek).toEqual([]);
     expect(b.topRisks.map((t: { subjectName: string }) => t.subjectName)).toEqual(['红色工地乙']);
+  });
+
+  it('recomputes when the periodic job starts, and logs a failed run instead of throwing', async () => {
+    const runs = async () => (await database.db.selectFrom('risk_runs').select('id').execute()).length;
+    const before = await runs();
+    const logged: string[] = [];
+    const job = startRiskJob(database.db, { config: async () => defaultRiskConfig, now: clock.now, log: (m) => logged.push(m) });
+    await job.ready;
+    await job.stop();
+    expect(await runs()).toBe(before + 1);
+    const broken = startRiskJob(database.db, { config: () => Promise.reject(new Error('no config')), log: (m) => logged.push(m) });
+    await broken.ready;
+    await broken.stop();
+    expect(logged).toEqual(['risk recompute failed']);
   });
 });

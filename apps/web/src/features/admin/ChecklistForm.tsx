@@ -9,19 +9,40 @@ import { useNestedServerErrors } from './useNestedServerErrors';
 
 type Values = Required<Pick<ChecklistBody, 'code' | 'name' | 'subjectTypes' | 'items'>> & { catalogue?: string };
 const top: readonly string[] = ['code', 'name', 'subjectTypes', 'catalogue', 'items'];
-const itemFields: readonly string[] = ['category', 'text', 'clause', 'major', 'requiresPhotoOnFail', 'requiresNoteOnFail'];
+const itemFields: readonly string[] = [
+  'category',
+  'text',
+  'clause',
+  'major',
+  'requiresPhotoOnFail',
+  'requiresNoteOnFail',
+];
 const isField = (name: FieldPath) =>
-  (name.length === 1 && top.includes(String(name[0]))) || (name.length === 3 && name[0] === 'items' && typeof name[1] === 'number' && itemFields.includes(String(name[2])));
+  (name.length === 1 && top.includes(String(name[0]))) ||
+  (name.length === 3 && name[0] === 'items' && typeof name[1] === 'number' && itemFields.includes(String(name[2])));
 
 /** The form's starting values: a copy of the version in force (to publish its next version), or an empty checklist. */
 function initialOf(base: Checklist | null): Values {
-  if (!base) return { code: '', name: '', subjectTypes: [], items: [{ category: '', text: '', major: false, requiresPhotoOnFail: true, requiresNoteOnFail: true }] };
+  if (!base)
+    return {
+      code: '',
+      name: '',
+      subjectTypes: [],
+      items: [{ category: '', text: '', major: false, requiresPhotoOnFail: true, requiresNoteOnFail: true }],
+    };
   return {
     code: base.code,
     name: base.name,
     subjectTypes: base.subjectTypes,
     catalogue: base.catalogue ?? undefined,
-    items: base.items.map((i) => ({ category: i.category, text: i.text, clause: i.clause ?? undefined, major: i.major, requiresPhotoOnFail: i.requiresPhotoOnFail, requiresNoteOnFail: i.requiresNoteOnFail })),
+    items: base.items.map((i) => ({
+      category: i.category,
+      text: i.text,
+      clause: i.clause ?? undefined,
+      major: i.major,
+      requiresPhotoOnFail: i.requiresPhotoOnFail,
+      requiresNoteOnFail: i.requiresNoteOnFail,
+    })),
   };
 }
 
@@ -54,10 +75,21 @@ export function ChecklistForm({ base, onDone }: { base: Checklist | null; onDone
     <Form<Values> form={form} layout="vertical" onFinish={submit} initialValues={initialOf(base)}>
       <FormErrorAlert error={errors.error} unplaced={errors.unplaced} />
       <Flex gap={12} wrap>
-        <Form.Item name="code" label={t('checklistAdmin.code')} rules={[{ required: true }]} extra={base ? t('checklistAdmin.codeKept') : t('checklistAdmin.codeHint')} style={{ minWidth: 220 }}>
+        <Form.Item
+          name="code"
+          label={t('checklistAdmin.code')}
+          rules={[{ required: true }]}
+          extra={base ? t('checklistAdmin.codeKept') : t('checklistAdmin.codeHint')}
+          style={{ minWidth: 220 }}
+        >
           <Input disabled={base !== null} style={{ fontFamily: 'monospace' }} />
         </Form.Item>
-        <Form.Item name="name" label={t('checklistAdmin.name')} rules={[{ required: true }]} style={{ flex: 1, minWidth: 260 }}>
+        <Form.Item
+          name="name"
+          label={t('checklistAdmin.name')}
+          rules={[{ required: true }]}
+          style={{ flex: 1, minWidth: 260 }}
+        >
           <Input maxLength={100} />
         </Form.Item>
       </Flex>
@@ -71,15 +103,43 @@ export function ChecklistForm({ base, onDone }: { base: Checklist | null; onDone
         {(rows, { add, remove }) => (
           <Flex vertical gap={8}>
             {rows.map((row, index) => (
-              <Card key={row.key} size="small" title={t('checklistAdmin.item', { n: index + 1 })} extra={<Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => remove(row.name)} aria-label={t('checklistAdmin.removeItem')} />}>
+              <Card
+                key={row.key}
+                size="small"
+                title={t('checklistAdmin.item', { n: index + 1 })}
+                extra={
+                  <Button
+                    size="small"
+                    type="text"
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() => remove(row.name)}
+                    aria-label={t('checklistAdmin.removeItem')}
+                  />
+                }
+              >
                 <Flex gap={8} wrap>
-                  <Form.Item name={[row.name, 'category']} label={t('checklistAdmin.category')} rules={[{ required: true }]} style={{ width: 160, marginBottom: 8 }}>
+                  <Form.Item
+                    name={[row.name, 'category']}
+                    label={t('checklistAdmin.category')}
+                    rules={[{ required: true }]}
+                    style={{ width: 160, marginBottom: 8 }}
+                  >
                     <Input maxLength={50} />
                   </Form.Item>
-                  <Form.Item name={[row.name, 'text']} label={t('checklistAdmin.text')} rules={[{ required: true }]} style={{ flex: 1, minWidth: 280, marginBottom: 8 }}>
+                  <Form.Item
+                    name={[row.name, 'text']}
+                    label={t('checklistAdmin.text')}
+                    rules={[{ required: true }]}
+                    style={{ flex: 1, minWidth: 280, marginBottom: 8 }}
+                  >
                     <Input.TextArea autoSize maxLength={500} />
                   </Form.Item>
-                  <Form.Item name={[row.name, 'clause']} label={t('checklistAdmin.clause')} style={{ width: 220, marginBottom: 8 }}>
+                  <Form.Item
+                    name={[row.name, 'clause']}
+                    label={t('checklistAdmin.clause')}
+                    style={{ width: 220, marginBottom: 8 }}
+                  >
                     <Input maxLength={200} />
                   </Form.Item>
                 </Flex>
@@ -96,7 +156,12 @@ export function ChecklistForm({ base, onDone }: { base: Checklist | null; onDone
                 </Flex>
               </Card>
             ))}
-            <Button icon={<PlusOutlined />} onClick={() => add({ category: '', text: '', major: false, requiresPhotoOnFail: true, requiresNoteOnFail: true })}>
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() =>
+                add({ category: '', text: '', major: false, requiresPhotoOnFail: true, requiresNoteOnFail: true })
+              }
+            >
               {t('checklistAdmin.addItem')}
             </Button>
           </Flex>

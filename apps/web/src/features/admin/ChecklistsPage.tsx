@@ -19,14 +19,34 @@ export function ChecklistsPage() {
   const list = useChecklists();
   const [editing, setEditing] = useState<Checklist | 'new' | null>(null);
   const columns: TableColumnsType<Checklist> = [
-    { key: 'name', title: t('checklistAdmin.name'), render: (_, c) => <Typography.Text strong>{c.name}</Typography.Text> },
-    { key: 'code', title: t('checklistAdmin.code'), render: (_, c) => <Typography.Text code>{c.code}</Typography.Text> },
+    {
+      key: 'name',
+      title: t('checklistAdmin.name'),
+      render: (_, c) => <Typography.Text strong>{c.name}</Typography.Text>,
+    },
+    {
+      key: 'code',
+      title: t('checklistAdmin.code'),
+      render: (_, c) => <Typography.Text code>{c.code}</Typography.Text>,
+    },
     { key: 'version', title: t('checklistAdmin.version'), render: (_, c) => <Tag color="blue">v{c.version}</Tag> },
-    { key: 'types', title: t('checklistAdmin.subjectTypes'), render: (_, c) => c.subjectTypes.map((s) => <Tag key={s}>{t(`subjectType.${s}`)}</Tag>) },
+    {
+      key: 'types',
+      title: t('checklistAdmin.subjectTypes'),
+      render: (_, c) => c.subjectTypes.map((s) => <Tag key={s}>{t(`subjectType.${s}`)}</Tag>),
+    },
     { key: 'catalogue', title: t('checklistAdmin.catalogue'), render: (_, c) => c.catalogue ?? t('common.empty') },
     { key: 'items', title: t('checklistAdmin.items'), align: 'right', render: (_, c) => c.items.length },
     { key: 'published', title: t('checklistAdmin.publishedAt'), render: (_, c) => formatMinute(c.publishedAt) },
-    { key: 'edit', title: '', render: (_, c) => <Button size="small" onClick={() => setEditing(c)}>{t('checklistAdmin.newVersion')}</Button> },
+    {
+      key: 'edit',
+      title: '',
+      render: (_, c) => (
+        <Button size="small" onClick={() => setEditing(c)}>
+          {t('checklistAdmin.newVersion')}
+        </Button>
+      ),
+    },
   ];
   const itemColumns: TableColumnsType<Item> = [
     { key: 'seq', title: '#', dataIndex: 'seq', width: 48 },
@@ -64,13 +84,21 @@ export function ChecklistsPage() {
         dataSource={list.data}
         loading={list.isFetching}
         pagination={false}
-        expandable={{ expandedRowRender: (c) => <Table<Item> rowKey="id" size="small" columns={itemColumns} dataSource={c.items} pagination={false} /> }}
+        expandable={{
+          expandedRowRender: (c) => (
+            <Table<Item> rowKey="id" size="small" columns={itemColumns} dataSource={c.items} pagination={false} />
+          ),
+        }}
         scroll={{ x: 'max-content' }}
         data-testid="checklists"
       />
       <Modal
         open={editing !== null}
-        title={base ? t('checklistAdmin.newVersionOf', { name: base.name, version: base.version + 1 }) : t('checklistAdmin.create')}
+        title={
+          base
+            ? t('checklistAdmin.newVersionOf', { name: base.name, version: base.version + 1 })
+            : t('checklistAdmin.create')
+        }
         width={880}
         footer={null}
         destroyOnHidden

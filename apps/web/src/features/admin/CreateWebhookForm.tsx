@@ -6,13 +6,36 @@ import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { withoutBlanks } from '../../components/serverErrors';
 import { useServerErrors } from '../../components/useServerErrors';
 
-const fields = ['url', 'description', 'eventTypes', 'organisationId', 'active', 'secret'] as const satisfies readonly (keyof CreateWebhookBody)[];
+const fields = [
+  'url',
+  'description',
+  'eventTypes',
+  'organisationId',
+  'active',
+  'secret',
+] as const satisfies readonly (keyof CreateWebhookBody)[];
 
 /** Event patterns to pick from; any other `type`, `prefix.*` or `*` may be typed. */
-export const eventPatternSuggestions = ['*', 'hazard.*', 'notice.*', 'case.*', 'alarm.*', 'subject.*', 'risk_point.*', 'inspection.*', 'public_report.*'] as const;
+export const eventPatternSuggestions = [
+  '*',
+  'hazard.*',
+  'notice.*',
+  'case.*',
+  'alarm.*',
+  'subject.*',
+  'risk_point.*',
+  'inspection.*',
+  'public_report.*',
+] as const;
 
 /** Registers an endpoint; without a secret the server makes one. The answer's secret is shown once (by the caller). */
-export function CreateWebhookForm({ onCreated, onCancel }: { onCreated: (created: WebhookWithSecret) => void; onCancel: () => void }) {
+export function CreateWebhookForm({
+  onCreated,
+  onCancel,
+}: {
+  onCreated: (created: WebhookWithSecret) => void;
+  onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<CreateWebhookBody>();
@@ -30,7 +53,12 @@ export function CreateWebhookForm({ onCreated, onCancel }: { onCreated: (created
     });
   };
   return (
-    <Form<CreateWebhookBody> form={form} layout="vertical" onFinish={submit} initialValues={{ active: true, eventTypes: ['hazard.*'] }}>
+    <Form<CreateWebhookBody>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ active: true, eventTypes: ['hazard.*'] }}
+    >
       <FormErrorAlert error={errors.error} unplaced={errors.unplaced} />
       <Form.Item name="url" label={t('webhook.url')} rules={[{ required: true }]} extra={t('webhook.urlHint')}>
         <Input placeholder="https://" maxLength={2000} />
@@ -38,7 +66,12 @@ export function CreateWebhookForm({ onCreated, onCancel }: { onCreated: (created
       <Form.Item name="description" label={t('webhook.description')}>
         <Input maxLength={200} />
       </Form.Item>
-      <Form.Item name="eventTypes" label={t('webhook.eventTypes')} rules={[{ required: true }]} extra={t('webhook.eventTypesHint')}>
+      <Form.Item
+        name="eventTypes"
+        label={t('webhook.eventTypes')}
+        rules={[{ required: true }]}
+        extra={t('webhook.eventTypesHint')}
+      >
         <Select mode="tags" options={eventPatternSuggestions.map((p) => ({ value: p, label: p }))} />
       </Form.Item>
       <Form.Item name="organisationId" label={t('webhook.organisation')} extra={t('webhook.organisationHint')}>

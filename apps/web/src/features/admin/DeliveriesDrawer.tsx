@@ -26,15 +26,34 @@ export function DeliveriesDrawer({ endpoint, onClose }: { endpoint: WebhookEndpo
   const empty = t('common.empty');
   const columns: TableColumnsType<WebhookDelivery> = [
     { key: 'createdAt', title: t('webhook.createdAt'), render: (_, d) => formatMinute(d.createdAt) },
-    { key: 'event', title: t('webhook.event'), render: (_, d) => <Typography.Text code>{d.eventType}</Typography.Text> },
-    { key: 'status', title: t('webhook.statusTitle'), render: (_, d) => <Tag color={statusColour[d.status]}>{t(`webhook.status.${d.status}`)}</Tag> },
+    {
+      key: 'event',
+      title: t('webhook.event'),
+      render: (_, d) => <Typography.Text code>{d.eventType}</Typography.Text>,
+    },
+    {
+      key: 'status',
+      title: t('webhook.statusTitle'),
+      render: (_, d) => <Tag color={statusColour[d.status]}>{t(`webhook.status.${d.status}`)}</Tag>,
+    },
     { key: 'attempts', title: t('webhook.attempts'), dataIndex: 'attempts', align: 'right' },
     { key: 'code', title: t('webhook.lastCode'), render: (_, d) => d.lastStatusCode ?? empty },
-    { key: 'next', title: t('webhook.nextAttempt'), render: (_, d) => (d.nextAttemptAt ? formatMinute(d.nextAttemptAt) : empty) },
+    {
+      key: 'next',
+      title: t('webhook.nextAttempt'),
+      render: (_, d) => (d.nextAttemptAt ? formatMinute(d.nextAttemptAt) : empty),
+    },
     {
       key: 'error',
       title: t('webhook.lastError'),
-      render: (_, d) => (d.lastError ? <Typography.Text type="danger" ellipsis={{ tooltip: d.lastError }} style={{ maxWidth: 220 }}>{d.lastError}</Typography.Text> : empty),
+      render: (_, d) =>
+        d.lastError ? (
+          <Typography.Text type="danger" ellipsis={{ tooltip: d.lastError }} style={{ maxWidth: 220 }}>
+            {d.lastError}
+          </Typography.Text>
+        ) : (
+          empty
+        ),
     },
     {
       key: 'again',
@@ -50,22 +69,37 @@ export function DeliveriesDrawer({ endpoint, onClose }: { endpoint: WebhookEndpo
     <Flex vertical gap={4}>
       {d.attemptLog.map((a) => (
         <Typography.Text key={a.attempt} style={{ fontSize: 12 }}>
-          #{a.attempt} {formatInstant(a.at)} · {a.statusCode ?? empty} · {a.durationMs} ms{a.manual ? ` · ${t('webhook.manual')}` : ''}
+          #{a.attempt} {formatInstant(a.at)} · {a.statusCode ?? empty} · {a.durationMs} ms
+          {a.manual ? ` · ${t('webhook.manual')}` : ''}
           {a.error && <Typography.Text type="danger"> · {a.error}</Typography.Text>}
-          {a.nextAttemptAt && <Typography.Text type="secondary"> · {t('webhook.nextAt', { at: formatMinute(a.nextAttemptAt) })}</Typography.Text>}
+          {a.nextAttemptAt && (
+            <Typography.Text type="secondary">
+              {' '}
+              · {t('webhook.nextAt', { at: formatMinute(a.nextAttemptAt) })}
+            </Typography.Text>
+          )}
         </Typography.Text>
       ))}
     </Flex>
   );
   return (
-    <Drawer open={endpoint !== null} onClose={onClose} size="large" title={endpoint ? t('webhook.deliveriesOf', { url: endpoint.url }) : ''} destroyOnHidden>
+    <Drawer
+      open={endpoint !== null}
+      onClose={onClose}
+      size="large"
+      title={endpoint ? t('webhook.deliveriesOf', { url: endpoint.url }) : ''}
+      destroyOnHidden
+    >
       <Flex justify="flex-end" style={{ marginBottom: 12 }}>
         <Select
           allowClear
           style={{ width: 160 }}
           placeholder={t('webhook.statusTitle')}
           value={status}
-          options={(['pending', 'succeeded', 'failed'] as const).map((s) => ({ value: s, label: t(`webhook.status.${s}`) }))}
+          options={(['pending', 'succeeded', 'failed'] as const).map((s) => ({
+            value: s,
+            label: t(`webhook.status.${s}`),
+          }))}
           onChange={(s: DeliveryStatus | undefined) => {
             setStatus(s);
             setPage(1);
@@ -80,7 +114,13 @@ export function DeliveriesDrawer({ endpoint, onClose }: { endpoint: WebhookEndpo
         dataSource={log.data?.items}
         loading={log.isFetching}
         expandable={{ expandedRowRender: attempts, rowExpandable: (d) => d.attemptLog.length > 0 }}
-        pagination={{ current: page, pageSize: PAGE, total: log.data?.total, onChange: setPage, showTotal: (count) => t('common.total', { count }) }}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: log.data?.total,
+          onChange: setPage,
+          showTotal: (count) => t('common.total', { count }),
+        }}
         scroll={{ x: 'max-content' }}
         data-testid="webhook-deliveries"
       />

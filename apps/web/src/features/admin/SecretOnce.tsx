@@ -7,7 +7,12 @@ export function SecretOnce({ secret }: { secret: string }) {
   return (
     <>
       <Alert type="warning" showIcon title={t('webhook.secretOnce')} style={{ marginBottom: 12 }} />
-      <Typography.Paragraph copyable={{ text: secret }} code style={{ wordBreak: 'break-all' }} data-testid="webhook-secret">
+      <Typography.Paragraph
+        copyable={{ text: secret }}
+        code
+        style={{ wordBreak: 'break-all' }}
+        data-testid="webhook-secret"
+      >
         {secret}
       </Typography.Paragraph>
       <Typography.Paragraph type="secondary">{t('webhook.signatureHint')}</Typography.Paragraph>

@@ -45,7 +45,9 @@ export function SettingEditor({ setting }: { setting: Setting }) {
     setIssues(placed);
     setError(e);
     // Open the sections the server complained about.
-    const complained = (e instanceof ApiError ? e.issues : []).flatMap((i) => issueFieldPath(i.path)?.slice(0, 1) ?? []).map(String);
+    const complained = (e instanceof ApiError ? e.issues : [])
+      .flatMap((i) => issueFieldPath(i.path)?.slice(0, 1) ?? [])
+      .map(String);
     setOpen((o) => [...new Set([...o, ...complained])]);
     setView('form');
   };
@@ -69,7 +71,9 @@ export function SettingEditor({ setting }: { setting: Setting }) {
   const status = setting.isDefault ? (
     <Tag>{t('settingsAdmin.isDefault')}</Tag>
   ) : (
-    <Typography.Text type="secondary">{setting.updatedAt && t('settingsAdmin.updatedAt', { at: formatMinute(setting.updatedAt) })}</Typography.Text>
+    <Typography.Text type="secondary">
+      {setting.updatedAt && t('settingsAdmin.updatedAt', { at: formatMinute(setting.updatedAt) })}
+    </Typography.Text>
   );
   return (
     <SettingEditingContext value={editing}>
@@ -78,25 +82,47 @@ export function SettingEditor({ setting }: { setting: Setting }) {
           <Flex gap={8} align="center">
             {status}
             {!setting.storedIsValid && <Tag color="warning">{t('settingsAdmin.storedInvalid')}</Tag>}
-            {pending.length > 0 && <Tag color="processing">{t('settingsAdmin.unsaved', { count: pending.length })}</Tag>}
+            {pending.length > 0 && (
+              <Tag color="processing">{t('settingsAdmin.unsaved', { count: pending.length })}</Tag>
+            )}
           </Flex>
           <Flex gap={8} wrap>
-            <Segmented value={view} onChange={(v) => setView(v as 'form' | 'json')} options={[{ value: 'form', label: t('settingsAdmin.formView') }, { value: 'json', label: 'JSON' }]} />
+            <Segmented
+              value={view}
+              onChange={(v) => setView(v as 'form' | 'json')}
+              options={[
+                { value: 'form', label: t('settingsAdmin.formView') },
+                { value: 'json', label: 'JSON' },
+              ]}
+            />
             <Button onClick={() => setDraft(setting.value as Json)} disabled={pending.length === 0}>
               {t('settingsAdmin.discard')}
             </Button>
-            <Button onClick={() => setDraft(structuredClone(setting.defaultValue) as Json)}>{t('settingsAdmin.restoreDefaults')}</Button>
-            <Button type="primary" icon={<SaveOutlined />} onClick={save} disabled={pending.length === 0} loading={put.isPending} data-testid="setting-save">
+            <Button onClick={() => setDraft(structuredClone(setting.defaultValue) as Json)}>
+              {t('settingsAdmin.restoreDefaults')}
+            </Button>
+            <Button
+              type="primary"
+              icon={<SaveOutlined />}
+              onClick={save}
+              disabled={pending.length === 0}
+              loading={put.isPending}
+              data-testid="setting-save"
+            >
               {t('common.save')}
             </Button>
           </Flex>
         </Flex>
         <FormErrorAlert error={error} unplaced={issues?.unplaced ?? []} />
         {view === 'json' ? (
-          <SettingJson key={JSON.stringify(draft)} value={draft} onApply={(v) => {
+          <SettingJson
+            key={JSON.stringify(draft)}
+            value={draft}
+            onApply={(v) => {
               setDraft(v);
               setView('form');
-            }} />
+            }}
+          />
         ) : (
           <Form layout="horizontal" labelCol={{ flex: '320px' }} labelWrap colon={false} component="div">
             <Collapse
@@ -108,7 +134,10 @@ export function SettingEditor({ setting }: { setting: Setting }) {
                   key: section,
                   label: (
                     <span data-testid={`setting-section-${section}`}>
-                      {label(section)} <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>{section}</Typography.Text>
+                      {label(section)}{' '}
+                      <Typography.Text type="secondary" style={{ fontFamily: 'monospace', fontSize: 12 }}>
+                        {section}
+                      </Typography.Text>
                     </span>
                   ),
                   children: isLeaf(value) ? <SettingLeaf path={[section]} /> : <SettingGroup path={[section]} />,

@@ -14,7 +14,11 @@ export function SettingGroup({ path, depth = 0 }: { path: FieldPath; depth?: num
   const value = getIn(draft, path);
   const key = pathKey(path);
   const messages = issues?.byGroup.get(key);
-  const entries: [string | number, unknown][] = Array.isArray(value) ? value.map((v, i) => [i, v]) : isRecord(value) ? Object.entries(value) : [];
+  const entries: [string | number, unknown][] = Array.isArray(value)
+    ? value.map((v, i) => [i, v])
+    : isRecord(value)
+      ? Object.entries(value)
+      : [];
   return (
     <Flex vertical gap={4} data-testid={`setting-group-${key}`}>
       {depth > 0 && (
@@ -24,8 +28,19 @@ export function SettingGroup({ path, depth = 0 }: { path: FieldPath; depth?: num
       )}
       {messages && <Alert type="error" showIcon title={messages.join('; ')} />}
       {entries.length === 0 && <Typography.Text type="secondary">{t('settingsAdmin.emptyGroup')}</Typography.Text>}
-      <div style={{ paddingInlineStart: depth > 0 ? 16 : 0, borderInlineStart: depth > 0 ? '2px solid #eef1f5' : undefined }}>
-        {entries.map(([k, v]) => (isLeaf(v) ? <SettingLeaf key={k} path={[...path, k]} /> : <SettingGroup key={k} path={[...path, k]} depth={depth + 1} />))}
+      <div
+        style={{
+          paddingInlineStart: depth > 0 ? 16 : 0,
+          borderInlineStart: depth > 0 ? '2px solid #eef1f5' : undefined,
+        }}
+      >
+        {entries.map(([k, v]) =>
+          isLeaf(v) ? (
+            <SettingLeaf key={k} path={[...path, k]} />
+          ) : (
+            <SettingGroup key={k} path={[...path, k]} depth={depth + 1} />
+          ),
+        )}
       </div>
     </Flex>
   );

@@ -19,7 +19,14 @@ export function SettingJson({ value, onApply }: { value: Json; onApply: (value: 
   return (
     <Flex vertical gap={8}>
       {problem && <Alert type="error" showIcon title={t('settingsAdmin.badJson')} description={problem} />}
-      <Input.TextArea value={text} onChange={(e) => setText(e.target.value)} autoSize={{ minRows: 12, maxRows: 40 }} style={{ fontFamily: 'monospace', fontSize: 12 }} spellCheck={false} data-testid="setting-json" />
+      <Input.TextArea
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        autoSize={{ minRows: 12, maxRows: 40 }}
+        style={{ fontFamily: 'monospace', fontSize: 12 }}
+        spellCheck={false}
+        data-testid="setting-json"
+      />
       <Flex justify="flex-end">
         <Button onClick={apply}>{t('settingsAdmin.applyJson')}</Button>
       </Flex>

@@ -47,12 +47,25 @@ export function SettingLeaf({ path }: { path: FieldPath }) {
       </Flex>
     );
   } else if (typeof value === 'number') {
-    input = <InputNumber id={id} value={value} onChange={(v) => set(typeof v === 'number' ? v : null)} style={{ width: 160 }} />;
+    input = (
+      <InputNumber
+        id={id}
+        value={value}
+        onChange={(v) => set(typeof v === 'number' ? v : null)}
+        style={{ width: 160 }}
+      />
+    );
   } else if (typeof value === 'boolean') {
     input = <Switch id={id} checked={value} onChange={set} />;
   } else if (typeof value === 'string') {
     input = choices ? (
-      <Select id={id} value={value} style={{ width: 200 }} options={choices.map((c) => ({ value: c, label: optionLabel(c) }))} onChange={set} />
+      <Select
+        id={id}
+        value={value}
+        style={{ width: 200 }}
+        options={choices.map((c) => ({ value: c, label: optionLabel(c) }))}
+        onChange={set}
+      />
     ) : (
       <Input id={id} value={value} onChange={(e) => set(e.target.value)} style={{ width: 200 }} />
     );
@@ -69,31 +82,41 @@ export function SettingLeaf({ path }: { path: FieldPath }) {
     );
   } else {
     // A list of numbers or mixed values: edited as JSON text, checked by the server.
-    input = <Input id={id} defaultValue={JSON.stringify(value)} onBlur={(e) => setJson(e.target.value)} style={{ width: 260 }} />;
+    input = (
+      <Input
+        id={id}
+        defaultValue={JSON.stringify(value)}
+        onBlur={(e) => setJson(e.target.value)}
+        style={{ width: 260 }}
+      />
+    );
   }
   return (
     <div data-testid={`setting-field-${key}`}>
-    <Form.Item
-      label={
-        <span>
-          {label(path[path.length - 1] ?? '')} <Typography.Text type="secondary" style={{ fontSize: 11, fontFamily: 'monospace' }}>{key}</Typography.Text>
-        </span>
-      }
-      htmlFor={id}
-      validateStatus={messages ? 'error' : undefined}
-      help={messages?.join('; ')}
-      extra={changed ? t('settingsAdmin.default', { value: show(fallback) }) : undefined}
-      style={{ marginBottom: 12 }}
-    >
-      <Flex gap={8} align="center">
-        {input}
-        {nullable && (
-          <Button size="small" type="link" onClick={() => set(null)}>
-            {t('settingsAdmin.unsetValue')}
-          </Button>
-        )}
-      </Flex>
-    </Form.Item>
+      <Form.Item
+        label={
+          <span>
+            {label(path[path.length - 1] ?? '')}{' '}
+            <Typography.Text type="secondary" style={{ fontSize: 11, fontFamily: 'monospace' }}>
+              {key}
+            </Typography.Text>
+          </span>
+        }
+        htmlFor={id}
+        validateStatus={messages ? 'error' : undefined}
+        help={messages?.join('; ')}
+        extra={changed ? t('settingsAdmin.default', { value: show(fallback) }) : undefined}
+        style={{ marginBottom: 12 }}
+      >
+        <Flex gap={8} align="center">
+          {input}
+          {nullable && (
+            <Button size="small" type="link" onClick={() => set(null)}>
+              {t('settingsAdmin.unsetValue')}
+            </Button>
+          )}
+        </Flex>
+      </Form.Item>
     </div>
   );
 }

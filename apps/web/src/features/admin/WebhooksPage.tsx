@@ -1,6 +1,18 @@
 import type { WebhookEndpoint } from '@anlan/contracts';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Flex, Modal, Popconfirm, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Modal,
+  Popconfirm,
+  Switch,
+  Table,
+  Tag,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
@@ -31,14 +43,33 @@ export function WebhooksPage() {
       title: t('webhook.url'),
       render: (_, w) => (
         <>
-          <Typography.Text code style={{ wordBreak: 'break-all' }}>{w.url}</Typography.Text>
-          {w.description && <div><Typography.Text type="secondary">{w.description}</Typography.Text></div>}
+          <Typography.Text code style={{ wordBreak: 'break-all' }}>
+            {w.url}
+          </Typography.Text>
+          {w.description && (
+            <div>
+              <Typography.Text type="secondary">{w.description}</Typography.Text>
+            </div>
+          )}
         </>
       ),
     },
-    { key: 'events', title: t('webhook.eventTypes'), render: (_, w) => w.eventTypes.map((p) => <Tag key={p}>{p}</Tag>) },
-    { key: 'organisation', title: t('webhook.organisation'), render: (_, w) => (w.organisationId ? (names.get(w.organisationId) ?? w.organisationId) : t('webhook.wholeDistrict')) },
-    { key: 'secret', title: t('webhook.secret'), render: (_, w) => <Typography.Text code>…{w.secretHint}</Typography.Text> },
+    {
+      key: 'events',
+      title: t('webhook.eventTypes'),
+      render: (_, w) => w.eventTypes.map((p) => <Tag key={p}>{p}</Tag>),
+    },
+    {
+      key: 'organisation',
+      title: t('webhook.organisation'),
+      render: (_, w) =>
+        w.organisationId ? (names.get(w.organisationId) ?? w.organisationId) : t('webhook.wholeDistrict'),
+    },
+    {
+      key: 'secret',
+      title: t('webhook.secret'),
+      render: (_, w) => <Typography.Text code>…{w.secretHint}</Typography.Text>,
+    },
     {
       key: 'active',
       title: t('webhook.active'),
@@ -57,19 +88,40 @@ export function WebhooksPage() {
       title: '',
       render: (_, w) => (
         <Flex gap={4} wrap>
-          <Button size="small" onClick={() => setLog(w)}>{t('webhook.deliveries')}</Button>
+          <Button size="small" onClick={() => setLog(w)}>
+            {t('webhook.deliveries')}
+          </Button>
           <Button
             size="small"
             loading={test.isPending && test.variables === w.id}
-            onClick={() => test.mutate(w.id, { onSuccess: (d) => void message.info(t('webhook.tested', { status: t(`webhook.status.${d.status}`) })), onError: failed })}
+            onClick={() =>
+              test.mutate(w.id, {
+                onSuccess: (d) => void message.info(t('webhook.tested', { status: t(`webhook.status.${d.status}`) })),
+                onError: failed,
+              })
+            }
           >
             {t('webhook.test')}
           </Button>
-          <Popconfirm title={t('webhook.rotateConfirm')} onConfirm={() => update.mutate({ id: w.id, body: { rotateSecret: true } }, { onSuccess: (r) => r.secret && setSecret(r.secret), onError: failed })}>
+          <Popconfirm
+            title={t('webhook.rotateConfirm')}
+            onConfirm={() =>
+              update.mutate(
+                { id: w.id, body: { rotateSecret: true } },
+                { onSuccess: (r) => r.secret && setSecret(r.secret), onError: failed },
+              )
+            }
+          >
             <Button size="small">{t('webhook.rotate')}</Button>
           </Popconfirm>
-          <Popconfirm title={t('webhook.deleteConfirm')} okButtonProps={{ danger: true }} onConfirm={() => remove.mutate(w.id, { onError: failed })}>
-            <Button size="small" danger>{t('webhook.delete')}</Button>
+          <Popconfirm
+            title={t('webhook.deleteConfirm')}
+            okButtonProps={{ danger: true }}
+            onConfirm={() => remove.mutate(w.id, { onError: failed })}
+          >
+            <Button size="small" danger>
+              {t('webhook.delete')}
+            </Button>
           </Popconfirm>
         </Flex>
       ),
@@ -84,8 +136,22 @@ export function WebhooksPage() {
     <Card title={t('webhook.title')} extra={create}>
       <Typography.Paragraph type="secondary">{t('webhook.intro')}</Typography.Paragraph>
       {list.isError && <ErrorAlert error={list.error} onRetry={() => void list.refetch()} />}
-      <Table<WebhookEndpoint> rowKey="id" size="middle" columns={columns} dataSource={list.data} loading={list.isFetching} pagination={false} scroll={{ x: 'max-content' }} />
-      <Modal open={creating} title={t('webhook.create')} footer={null} destroyOnHidden onCancel={() => setCreating(false)}>
+      <Table<WebhookEndpoint>
+        rowKey="id"
+        size="middle"
+        columns={columns}
+        dataSource={list.data}
+        loading={list.isFetching}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+      <Modal
+        open={creating}
+        title={t('webhook.create')}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setCreating(false)}
+      >
         <CreateWebhookForm
           onCancel={() => setCreating(false)}
           onCreated={(created) => {
@@ -94,7 +160,14 @@ export function WebhooksPage() {
           }}
         />
       </Modal>
-      <Modal open={secret !== null} title={t('webhook.secretTitle')} onOk={() => setSecret(null)} onCancel={() => setSecret(null)} cancelButtonProps={{ style: { display: 'none' } }} destroyOnHidden>
+      <Modal
+        open={secret !== null}
+        title={t('webhook.secretTitle')}
+        onOk={() => setSecret(null)}
+        onCancel={() => setSecret(null)}
+        cancelButtonProps={{ style: { display: 'none' } }}
+        destroyOnHidden
+      >
         {secret && <SecretOnce secret={secret} />}
       </Modal>
       <DeliveriesDrawer endpoint={log} onClose={() => setLog(null)} />

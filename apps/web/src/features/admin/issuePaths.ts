@@ -30,7 +30,8 @@ export function placeIssues(issues: readonly ApiIssue[], fieldKeys: ReadonlySet<
   const byField = new Map<string, string[]>();
   const byGroup = new Map<string, string[]>();
   const unplaced: ApiIssue[] = [];
-  const add = (map: Map<string, string[]>, key: string, message: string) => map.set(key, [...(map.get(key) ?? []), message]);
+  const add = (map: Map<string, string[]>, key: string, message: string) =>
+    map.set(key, [...(map.get(key) ?? []), message]);
   for (const issue of issues) {
     const path = issueFieldPath(issue.path);
     const key = path ? pathKey(path) : null;

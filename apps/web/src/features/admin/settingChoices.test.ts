@@ -10,8 +10,19 @@ describe('choices of a setting field', () => {
   it('recognises colours and severities, with off only for device bits', () => {
     expect(choicesFor(['lec', 'colours', 'high'], 'red', [])).toEqual(['red', 'orange', 'yellow', 'blue']);
     expect(choicesFor(['vehicleDailyReviewColours'], ['red'], [])).toEqual(['red', 'orange', 'yellow', 'blue']);
-    expect(choicesFor(['severity', 'fatigue'], 'serious', ['warning'])).toEqual(['info', 'warning', 'serious', 'critical']);
-    expect(choicesFor(['device', 'bits', 'emergency'], 'critical', ['off'])).toEqual(['off', 'info', 'warning', 'serious', 'critical']);
+    expect(choicesFor(['severity', 'fatigue'], 'serious', ['warning'])).toEqual([
+      'info',
+      'warning',
+      'serious',
+      'critical',
+    ]);
+    expect(choicesFor(['device', 'bits', 'emergency'], 'critical', ['off'])).toEqual([
+      'off',
+      'info',
+      'warning',
+      'serious',
+      'critical',
+    ]);
   });
 
   it('leaves other text free', () => {

@@ -16,13 +16,18 @@ const byName: Record<string, readonly string[]> = {
  * The choices a text field (or a list of words) offers, or undefined for free text. Device alarm bits may be 'off';
  * a rule's own severity may not (the server refuses it, naming the field, should a new key differ).
  */
-export function choicesFor(path: FieldPath, value: unknown, siblings: readonly unknown[]): readonly string[] | undefined {
+export function choicesFor(
+  path: FieldPath,
+  value: unknown,
+  siblings: readonly unknown[],
+): readonly string[] | undefined {
   const name = String(path[path.length - 1] ?? '');
   if (byName[name]) return byName[name];
   const words = Array.isArray(value) ? value : [value];
   if (words.length === 0 || !words.every((w) => typeof w === 'string')) return undefined;
   if (words.every((w) => (colours as readonly unknown[]).includes(w))) return colours;
   const offAllowed = path.includes('device') || siblings.includes('off') || words.includes('off');
-  if (words.every((w) => (severitiesOrOff as readonly unknown[]).includes(w))) return offAllowed ? severitiesOrOff : severities;
+  if (words.every((w) => (severitiesOrOff as readonly unknown[]).includes(w)))
+    return offAllowed ? severitiesOrOff : severities;
   return undefined;
 }

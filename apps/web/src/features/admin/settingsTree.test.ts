@@ -30,7 +30,10 @@ describe('the generic settings form', () => {
   });
 
   it('lists what a save would change', () => {
-    const next = setIn(setIn(rules, ['speed', 'limitsKmh', 'expressway'], 70), ['night', 'windows', 'urban'], { from: '22:00', to: '05:00' });
+    const next = setIn(setIn(rules, ['speed', 'limitsKmh', 'expressway'], 70), ['night', 'windows', 'urban'], {
+      from: '22:00',
+      to: '05:00',
+    });
     expect(changes(rules, next)).toEqual([
       { path: 'speed.limitsKmh.expressway', before: 80, after: 70 },
       { path: 'night.windows.urban', before: null, after: { from: '22:00', to: '05:00' } },
@@ -39,7 +42,10 @@ describe('the generic settings form', () => {
   });
 
   it('sets an unset value from the default or a sibling, and knows what may be unset', () => {
-    const defaults = { night: { windows: { expressway: { from: '00:00', to: '06:00' }, urban: null } }, minutes: { info: null, warning: 60 } };
+    const defaults = {
+      night: { windows: { expressway: { from: '00:00', to: '06:00' }, urban: null } },
+      minutes: { info: null, warning: 60 },
+    };
     expect(templateFor(rules, defaults, ['night', 'windows', 'urban'])).toEqual({ from: '00:00', to: '06:00' });
     expect(templateFor({ minutes: { info: null, warning: 60 } }, defaults, ['minutes', 'info'])).toBe(60);
     expect(mayBeNull(rules, defaults, ['night', 'windows', 'expressway'])).toBe(true);

@@ -3,7 +3,8 @@ import { pathKey, type FieldPath } from './issuePaths';
 /** A setting's value as JSON. */
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-export const isRecord = (v: unknown): v is Record<string, Json> => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The value at `path`, or undefined where there is none. */
 export function getIn(value: unknown, path: FieldPath): unknown {
@@ -64,7 +65,11 @@ export function changes(before: unknown, after: unknown, at: FieldPath = []): Ch
 function siblings(value: unknown, path: FieldPath): unknown[] {
   const parent = getIn(value, path.slice(0, -1));
   const own = path[path.length - 1];
-  return isRecord(parent) ? Object.entries(parent).filter(([k]) => k !== own).map(([, v]) => v) : [];
+  return isRecord(parent)
+    ? Object.entries(parent)
+        .filter(([k]) => k !== own)
+        .map(([, v]) => v)
+    : [];
 }
 
 /**
@@ -80,5 +85,9 @@ export function templateFor(value: unknown, defaults: unknown, path: FieldPath):
 
 /** Whether a value may be unset: its default is, or one of its siblings is (the schema is the server's to know). */
 export function mayBeNull(value: unknown, defaults: unknown, path: FieldPath): boolean {
-  return getIn(defaults, path) === null || siblings(value, path).some((v) => v === null) || siblings(defaults, path).some((v) => v === null);
+  return (
+    getIn(defaults, path) === null ||
+    siblings(value, path).some((v) => v === null) ||
+    siblings(defaults, path).some((v) => v === null)
+  );
 }

@@ -14,7 +14,10 @@ export interface NestedServerErrors {
  * A failed submission of an antd form with nested fields (`['items', 3, 'text']`): each issue at a field the form
  * has (`isField`) goes on that field; the rest are left for the general alert.
  */
-export function useNestedServerErrors<T extends object>(form: FormInstance<T>, isField: (name: FieldPath) => boolean): NestedServerErrors {
+export function useNestedServerErrors<T extends object>(
+  form: FormInstance<T>,
+  isField: (name: FieldPath) => boolean,
+): NestedServerErrors {
   const [state, setState] = useState<{ error: Error | null; unplaced: ApiIssue[] }>({ error: null, unplaced: [] });
   const report = useCallback(
     (error: Error) => {

@@ -16,7 +16,12 @@ export function DigestPreview() {
     <Card title={data ? text(data.digest.title) : t('inbox.preview')} loading={preview.isPending}>
       {data && (
         <>
-          <Alert type={data.wouldSend ? 'info' : 'warning'} showIcon title={data.wouldSend ? t('inbox.wouldSend') : t('inbox.wouldNotSend')} style={{ marginBottom: 16 }} />
+          <Alert
+            type={data.wouldSend ? 'info' : 'warning'}
+            showIcon
+            title={data.wouldSend ? t('inbox.wouldSend') : t('inbox.wouldNotSend')}
+            style={{ marginBottom: 16 }}
+          />
           <Typography.Paragraph type="secondary">
             {t('inbox.previewCounts', { ...data.digest.counts })}
           </Typography.Paragraph>

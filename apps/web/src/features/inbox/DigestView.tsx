@@ -16,6 +16,8 @@ export function DigestView({ digest }: { digest: Digest }) {
   const text = useLocalised();
   const { user } = useCurrentUser();
   const open = useOpenTarget();
+  const kinds: Record<string, string> = t('inbox.kind', { returnObjects: true });
+  const groupName = (key: string) => (isCategory(key) ? text(notificationCategoryLabels[key]) : (kinds[key] ?? key));
   const sections = digest.sections.filter((s) => s.count > 0);
   if (sections.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('inbox.digestEmpty')} />;
   return (
@@ -35,7 +37,7 @@ export function DigestView({ digest }: { digest: Digest }) {
             <Flex wrap gap={4}>
               {Object.entries(s.byCategory).map(([category, n]) => (
                 <Tag key={category}>
-                  {isCategory(category) ? text(notificationCategoryLabels[category]) : category} {n}
+                  {groupName(category)} {n}
                 </Tag>
               ))}
             </Flex>
@@ -50,9 +52,15 @@ export function DigestView({ digest }: { digest: Digest }) {
                 <List.Item key={`${entry.entityType}-${entry.entityId}`} style={{ paddingInline: 0 }}>
                   <Flex gap={8} align="center" wrap>
                     <Tag color={severityColour[entry.severity]}>{t(`inbox.severity.${entry.severity}`)}</Tag>
-                    {target ? <Typography.Link onClick={() => void open(target)}>{text(entry.title)}</Typography.Link> : <Typography.Text>{text(entry.title)}</Typography.Text>}
+                    {target ? (
+                      <Typography.Link onClick={() => void open(target)}>{text(entry.title)}</Typography.Link>
+                    ) : (
+                      <Typography.Text>{text(entry.title)}</Typography.Text>
+                    )}
                   </Flex>
-                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>{formatMinute(entry.at)}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
+                    {formatMinute(entry.at)}
+                  </Typography.Text>
                 </List.Item>
               );
             }}

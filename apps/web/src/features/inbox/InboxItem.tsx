@@ -20,7 +20,10 @@ export function InboxItem({ item }: { item: NotificationItem }) {
   const open = useOpenTarget();
   const [expanded, setExpanded] = useState(false);
   const unread = item.readAt === null;
-  const target = item.kind === 'digest' && item.digestId ? ({ kind: 'digest', id: item.digestId } as const) : targetOf(item.link, user.role);
+  const target =
+    item.kind === 'digest' && item.digestId
+      ? ({ kind: 'digest', id: item.digestId } as const)
+      : targetOf(item.link, user.role);
   const read = () => unread && markRead.mutate(item.id);
   const onOpen = () => {
     read();

@@ -15,14 +15,21 @@ export function InboxList() {
   const markAll = useMarkAllRead();
   const items = inbox.data?.pages.flatMap((p) => p.items) ?? [];
   const first = inbox.data?.pages[0];
-  const readAll = () => markAll.mutate(undefined, { onSuccess: (r) => void message.success(t('inbox.allRead', { count: r.updated })) });
+  const readAll = () =>
+    markAll.mutate(undefined, { onSuccess: (r) => void message.success(t('inbox.allRead', { count: r.updated })) });
   const extra = (
     <Flex gap={12} align="center" wrap>
       <Flex gap={6} align="center">
         <Switch size="small" checked={unreadOnly} onChange={setUnreadOnly} aria-label={t('inbox.unreadOnly')} />
         <Typography.Text>{t('inbox.unreadOnly')}</Typography.Text>
       </Flex>
-      <Button icon={<CheckOutlined />} onClick={readAll} loading={markAll.isPending} disabled={!first?.unread} data-action="read-all">
+      <Button
+        icon={<CheckOutlined />}
+        onClick={readAll}
+        loading={markAll.isPending}
+        disabled={!first?.unread}
+        data-action="read-all"
+      >
         {t('inbox.readAll')}
       </Button>
     </Flex>
@@ -33,9 +40,19 @@ export function InboxList() {
       <List
         loading={inbox.isPending}
         dataSource={items}
-        locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={unreadOnly ? t('inbox.noUnread') : t('inbox.empty')} /> }}
+        locale={{
+          emptyText: (
+            <Empty
+              image={Empty.PRESENTED_IMAGE_SIMPLE}
+              description={unreadOnly ? t('inbox.noUnread') : t('inbox.empty')}
+            />
+          ),
+        }}
         renderItem={(item) => (
-          <List.Item key={item.id} style={{ background: item.readAt === null ? '#f5f9ff' : undefined, paddingInline: 12 }}>
+          <List.Item
+            key={item.id}
+            style={{ background: item.readAt === null ? '#f5f9ff' : undefined, paddingInline: 12 }}
+          >
             <InboxItem item={item} />
           </List.Item>
         )}

@@ -13,7 +13,14 @@ export function NotificationBell() {
   const urgent = count.data?.urgent ?? 0;
   const label = urgent > 0 ? t('inbox.bellUrgent', { count: unread, urgent }) : t('inbox.bell', { count: unread });
   return (
-    <Link to="/inbox" aria-label={label} title={label} data-testid="notification-bell" data-unread={unread} data-urgent={urgent}>
+    <Link
+      to="/inbox"
+      aria-label={label}
+      title={label}
+      data-testid="notification-bell"
+      data-unread={unread}
+      data-urgent={urgent}
+    >
       <Badge count={unread} overflowCount={99} size="small" color={urgent > 0 ? riskColours.major : primaryColour}>
         <Button type="text" shape="circle" icon={<BellOutlined style={{ fontSize: 18 }} />} tabIndex={-1} />
       </Badge>

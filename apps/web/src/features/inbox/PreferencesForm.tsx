@@ -1,5 +1,24 @@
-import { notificationCategories, notificationCategoryLabels, type NotificationCategory, type NotificationMode, type NotificationPreferences } from '@anlan/contracts';
-import { App, Button, Card, Flex, Form, Radio, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import {
+  notificationCategories,
+  notificationCategoryLabels,
+  type NotificationCategory,
+  type NotificationMode,
+  type NotificationPreferences,
+} from '@anlan/contracts';
+import {
+  App,
+  Button,
+  Card,
+  Flex,
+  Form,
+  Radio,
+  Switch,
+  Table,
+  Tag,
+  Tooltip,
+  Typography,
+  type TableColumnsType,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
 import { usePreferences, useUpdatePreferences } from '../../api/notifications';
 import { ErrorAlert } from '../../components/ErrorAlert';
@@ -15,7 +34,8 @@ interface Values {
 
 const modes: readonly NotificationMode[] = ['immediate', 'digest', 'off'];
 const isPreferenceField = (name: FieldPath) =>
-  (name.length === 1 && name[0] === 'digestEnabled') || (name.length === 2 && name[0] === 'categories' && (notificationCategories as readonly unknown[]).includes(name[1]));
+  (name.length === 1 && name[0] === 'digestEnabled') ||
+  (name.length === 2 && name[0] === 'categories' && (notificationCategories as readonly unknown[]).includes(name[1]));
 
 /** Per category: at once, in the daily digest, or not at all; and the digest itself on or off. */
 export function PreferencesForm() {
@@ -40,9 +60,14 @@ function PreferencesEditor({ prefs }: { prefs: NotificationPreferences }) {
     errors.clear();
     // Locked categories are not the user's to change: the server refuses them, so they are not sent.
     const categories = Object.fromEntries(
-      notificationCategories.filter((c) => !prefs.categories[c]?.locked && values.categories[c]).map((c) => [c, values.categories[c]]),
+      notificationCategories
+        .filter((c) => !prefs.categories[c]?.locked && values.categories[c])
+        .map((c) => [c, values.categories[c]]),
     );
-    update.mutate({ digestEnabled: values.digestEnabled, categories }, { onSuccess: () => void message.success(t('inbox.prefs.saved')), onError: errors.report });
+    update.mutate(
+      { digestEnabled: values.digestEnabled, categories },
+      { onSuccess: () => void message.success(t('inbox.prefs.saved')), onError: errors.report },
+    );
   };
   const columns: TableColumnsType<NotificationCategory> = [
     {
@@ -68,7 +93,11 @@ function PreferencesEditor({ prefs }: { prefs: NotificationPreferences }) {
         return p?.locked ? <Tooltip title={t('inbox.prefs.locked')}>{radios}</Tooltip> : radios;
       },
     },
-    { key: 'default', title: t('inbox.prefs.default'), render: (_, c) => t(`inbox.mode.${prefs.categories[c]?.defaultMode ?? 'digest'}`) },
+    {
+      key: 'default',
+      title: t('inbox.prefs.default'),
+      render: (_, c) => t(`inbox.mode.${prefs.categories[c]?.defaultMode ?? 'digest'}`),
+    },
   ];
   return (
     <Card title={t('inbox.prefs.title')}>
@@ -81,7 +110,14 @@ function PreferencesEditor({ prefs }: { prefs: NotificationPreferences }) {
           <Typography.Text>{t('inbox.prefs.digest', { time: prefs.digestTime })}</Typography.Text>
         </Flex>
         <Typography.Paragraph type="secondary">{t('inbox.prefs.hint')}</Typography.Paragraph>
-        <Table<NotificationCategory> rowKey={(c) => c} size="small" columns={columns} dataSource={[...notificationCategories]} pagination={false} scroll={{ x: 'max-content' }} />
+        <Table<NotificationCategory>
+          rowKey={(c) => c}
+          size="small"
+          columns={columns}
+          dataSource={[...notificationCategories]}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+        />
         <Flex justify="flex-end" style={{ marginTop: 16 }}>
           <Button type="primary" htmlType="submit" loading={update.isPending}>
             {t('common.save')}

@@ -30,7 +30,11 @@ export function InspectionPlanPage() {
           </Typography.Title>
           <Typography.Text type="secondary" data-testid="plan-summary">
             {t('inspectionPlan.summary', { total: data?.total ?? 0 })}
-            {red > 0 && <span style={{ color: riskColourHex.red, marginInlineStart: 8 }}>{t('inspectionPlan.redCount', { count: red })}</span>}
+            {red > 0 && (
+              <span style={{ color: riskColourHex.red, marginInlineStart: 8 }}>
+                {t('inspectionPlan.redCount', { count: red })}
+              </span>
+            )}
           </Typography.Text>
         </div>
         <PlanFilterBar filters={filters} plan={data} onChange={setFilters} />

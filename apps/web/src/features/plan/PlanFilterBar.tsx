@@ -30,12 +30,26 @@ export function PlanFilterBar({ filters, plan, onChange }: Props) {
   const range = plan ? `${districtDay(plan.from)} – ${districtDay(new Date(Date.parse(plan.to) - 1))}` : '';
   return (
     <Flex wrap gap={8} align="center">
-      <Button icon={<LeftOutlined />} aria-label={t('inspectionPlan.previousWeek')} onClick={() => step(-1)} disabled={!week} />
+      <Button
+        icon={<LeftOutlined />}
+        aria-label={t('inspectionPlan.previousWeek')}
+        onClick={() => step(-1)}
+        disabled={!week}
+      />
       <Flex vertical align="center" style={{ minWidth: 190 }}>
-        <Typography.Text strong data-testid="plan-week">{week ?? t('common.loading')}</Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>{range}</Typography.Text>
+        <Typography.Text strong data-testid="plan-week">
+          {week ?? t('common.loading')}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {range}
+        </Typography.Text>
       </Flex>
-      <Button icon={<RightOutlined />} aria-label={t('inspectionPlan.nextWeek')} onClick={() => step(1)} disabled={!week} />
+      <Button
+        icon={<RightOutlined />}
+        aria-label={t('inspectionPlan.nextWeek')}
+        onClick={() => step(1)}
+        disabled={!week}
+      />
       <Button onClick={() => onChange({ ...filters, week: undefined })} disabled={!filters.week}>
         {t('inspectionPlan.thisWeek')}
       </Button>
@@ -45,7 +59,9 @@ export function PlanFilterBar({ filters, plan, onChange }: Props) {
         placeholder={t('inspectionPlan.department')}
         value={filters.departmentId}
         loading={organisations.isPending}
-        options={(organisations.data ?? []).filter((o) => o.kind === 'department').map((o) => ({ value: o.id, label: o.shortName ?? o.name }))}
+        options={(organisations.data ?? [])
+          .filter((o) => o.kind === 'department')
+          .map((o) => ({ value: o.id, label: o.shortName ?? o.name }))}
         onChange={(departmentId: string | undefined) => onChange({ ...filters, departmentId })}
       />
       <Select
@@ -55,11 +71,17 @@ export function PlanFilterBar({ filters, plan, onChange }: Props) {
         placeholder={t('inspectionPlan.inspector')}
         value={filters.inspectorId}
         loading={users.isPending}
-        options={(users.data?.items ?? []).filter((u) => fieldRoles.includes(u.role)).map((u) => ({ value: u.id, label: u.displayName }))}
+        options={(users.data?.items ?? [])
+          .filter((u) => fieldRoles.includes(u.role))
+          .map((u) => ({ value: u.id, label: u.displayName }))}
         onChange={(inspectorId: string | undefined) => onChange({ ...filters, inspectorId })}
       />
       {fieldRoles.includes(user.role) && (
-        <Button icon={<UserOutlined />} type={filters.inspectorId === user.id ? 'primary' : 'default'} onClick={() => onChange({ ...filters, inspectorId: filters.inspectorId === user.id ? undefined : user.id })}>
+        <Button
+          icon={<UserOutlined />}
+          type={filters.inspectorId === user.id ? 'primary' : 'default'}
+          onClick={() => onChange({ ...filters, inspectorId: filters.inspectorId === user.id ? undefined : user.id })}
+        >
           {t('inspectionPlan.mine')}
         </Button>
       )}

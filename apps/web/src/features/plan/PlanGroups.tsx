@@ -29,11 +29,19 @@ export function PlanGroups({ title, groups, loading, selected, onSelect, testId 
           <List.Item
             key={g.id ?? 'none'}
             onClick={g.id ? () => onSelect(selected === g.id ? undefined : g.id!) : undefined}
-            style={{ cursor: g.id ? 'pointer' : 'default', background: selected && selected === g.id ? '#e6f0ff' : undefined, paddingInline: 8 }}
+            style={{
+              cursor: g.id ? 'pointer' : 'default',
+              background: selected && selected === g.id ? '#e6f0ff' : undefined,
+              paddingInline: 8,
+            }}
           >
             <Typography.Text>{g.name ?? t('inspectionPlan.unassigned')}</Typography.Text>
             <Flex gap={4}>
-              {g.red > 0 && <Tag style={{ background: red, color: textOn(red), borderColor: red }}>{t('inspectionPlan.redCount', { count: g.red })}</Tag>}
+              {g.red > 0 && (
+                <Tag style={{ background: red, color: textOn(red), borderColor: red }}>
+                  {t('inspectionPlan.redCount', { count: g.red })}
+                </Tag>
+              )}
               <Tag>{t('inspectionPlan.dueCount', { count: g.count })}</Tag>
             </Flex>
           </List.Item>

@@ -26,7 +26,9 @@ export function PlanTable({ items, loading }: { items: readonly InspectionPlanIt
         <>
           <Link to={`/risk/subjects/${i.subjectId}`}>{i.subjectName}</Link>
           <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`subjectType.${i.subjectType}`)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`subjectType.${i.subjectType}`)}
+            </Typography.Text>
           </div>
         </>
       ),
@@ -42,21 +44,32 @@ export function PlanTable({ items, loading }: { items: readonly InspectionPlanIt
       ),
     },
     { key: 'frequency', title: t('risk.frequency'), render: (_, i) => t('risk.everyDays', { count: i.frequencyDays }) },
-    { key: 'last', title: t('risk.lastInspected'), render: (_, i) => (i.lastInspectedAt ? formatMinute(i.lastInspectedAt) : t('risk.neverInspected')) },
+    {
+      key: 'last',
+      title: t('risk.lastInspected'),
+      render: (_, i) => (i.lastInspectedAt ? formatMinute(i.lastInspectedAt) : t('risk.neverInspected')),
+    },
     {
       key: 'due',
       title: t('inspectionPlan.due'),
       render: (_, i) => (
         <>
           <span style={{ whiteSpace: 'nowrap' }}>{formatMinute(i.dueAt)}</span>
-          {i.overdueDays > 0 && <Tag color="error" style={{ marginInlineStart: 6 }}>{t('inspectionPlan.overdueDays', { count: i.overdueDays })}</Tag>}
+          {i.overdueDays > 0 && (
+            <Tag color="error" style={{ marginInlineStart: 6 }}>
+              {t('inspectionPlan.overdueDays', { count: i.overdueDays })}
+            </Tag>
+          )}
         </>
       ),
     },
     {
       key: 'inspector',
       title: t('inspectionPlan.suggested'),
-      render: (_, i) => (i.suggestedInspectorId ? (names.get(i.suggestedInspectorId) ?? t('common.empty')) : t('inspectionPlan.unassigned')),
+      render: (_, i) =>
+        i.suggestedInspectorId
+          ? (names.get(i.suggestedInspectorId) ?? t('common.empty'))
+          : t('inspectionPlan.unassigned'),
     },
     ...(canInspect
       ? [

@@ -17,7 +17,11 @@ function memoryStorage(): Storage {
   };
 }
 
-const item = { subjectId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b', subjectName: '三江化工有限公司(乍浦厂区)', subjectType: 'chemical_enterprise' as const };
+const item = {
+  subjectId: '6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b',
+  subjectName: '三江化工有限公司(乍浦厂区)',
+  subjectType: 'chemical_enterprise' as const,
+};
 
 describe('starting an inspection from the plan', () => {
   beforeEach(() => {
@@ -29,7 +33,12 @@ describe('starting an inspection from the plan', () => {
   it('makes a draft on the phone with the subject filled in', () => {
     const id = inspectionDraftFor('user-1', item);
     const draft = new DraftStore('user-1').get(id);
-    expect(draft).toMatchObject({ state: 'editing', subjectId: item.subjectId, subjectName: item.subjectName, subjectType: 'chemical_enterprise' });
+    expect(draft).toMatchObject({
+      state: 'editing',
+      subjectId: item.subjectId,
+      subjectName: item.subjectName,
+      subjectType: 'chemical_enterprise',
+    });
   });
 
   it('reuses the unsent draft of the same subject instead of starting another', () => {

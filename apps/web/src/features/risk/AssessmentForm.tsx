@@ -6,7 +6,14 @@ import { useAssessRiskPoint, useRiskConfig } from '../../api/risk';
 import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { useServerErrors } from '../../components/useServerErrors';
 import { useCurrentUser } from '../auth/CurrentUser';
-import { lecFactors, lsValues, toAssessment, valueKey, type AssessmentValues, type LecFactor } from './assessmentOptions';
+import {
+  lecFactors,
+  lsValues,
+  toAssessment,
+  valueKey,
+  type AssessmentValues,
+  type LecFactor,
+} from './assessmentOptions';
 import { AssessmentResult } from './AssessmentResult';
 import { toGradingConfig } from './grading';
 
@@ -39,26 +46,36 @@ export function AssessmentForm({ point, onDone }: { point: RiskPoint; onDone: ()
       onError: errors.report,
     });
   };
-  const lecSelect = (factor: LecFactor) => {
-    const meaning: Record<string, string> = t(`risk.assess.lecValue.${factor}`, { returnObjects: true });
-    return (
-    <Form.Item key={factor} name={factor} label={t(`risk.assess.lec.${factor}`)} rules={[{ required: true }]}>
-      <Select
-        data-testid={`assess-${factor}`}
-        options={lecFactors[factor].map((v) => ({ value: v, label: `${v} · ${meaning[valueKey(v)] ?? ''}` }))}
-      />
-    </Form.Item>
-    );
-  };
-  const lsSelect = (factor: 'l' | 's') => (
-    <Form.Item key={factor} name={factor} label={t(`risk.assess.ls.${factor}`)} rules={[{ required: true }]}>
-      <Select data-testid={`assess-${factor}`} options={lsValues.map((v) => ({ value: v, label: `${v} · ${t(`risk.assess.lsValue.${factor}.v${v}`)}` }))} />
+  /** A factor's select; the test id sits on a wrapper, the value binding on the inner item. */
+  const factorSelect = (factor: 'l' | 'e' | 'c' | 's', label: string, options: { value: number; label: string }[]) => (
+    <Form.Item key={factor} label={label} required>
+      <div data-testid={`assess-${factor}`}>
+        <Form.Item name={factor} noStyle rules={[{ required: true }]}>
+          <Select options={options} />
+        </Form.Item>
+      </div>
     </Form.Item>
   );
+  const lecSelect = (factor: LecFactor) => {
+    const meaning: Record<string, string> = t(`risk.assess.lecValue.${factor}`, { returnObjects: true });
+    const options = lecFactors[factor].map((v) => ({ value: v, label: `${v} · ${meaning[valueKey(v)] ?? ''}` }));
+    return factorSelect(factor, t(`risk.assess.lec.${factor}`), options);
+  };
+  const lsSelect = (factor: 'l' | 's') => {
+    const options = lsValues.map((v) => ({ value: v, label: `${v} · ${t(`risk.assess.lsValue.${factor}.v${v}`)}` }));
+    return factorSelect(factor, t(`risk.assess.ls.${factor}`), options);
+  };
   return (
-    <Form<AssessmentValues> form={form} layout="vertical" onFinish={submit} initialValues={{ method: point.current?.method ?? 'lec' }}>
+    <Form<AssessmentValues>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ method: point.current?.method ?? 'lec' }}
+    >
       <FormErrorAlert error={errors.error} unplaced={errors.unplaced} />
-      {user.role === 'enterprise' && <Alert type="info" showIcon title={t('risk.assess.selfNote')} style={{ marginBottom: 16 }} />}
+      {user.role === 'enterprise' && (
+        <Alert type="info" showIcon title={t('risk.assess.selfNote')} style={{ marginBottom: 16 }} />
+      )}
       <Form.Item name="method" label={t('risk.assess.method')}>
         <Radio.Group
           optionType="button"

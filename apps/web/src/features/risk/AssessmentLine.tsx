@@ -19,7 +19,11 @@ export function AssessmentLine({ a }: { a: RiskAssessment }) {
       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
         {formatMinute(a.assessedAt)}
       </Typography.Text>
-      {a.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>· {a.note}</Typography.Text>}
+      {a.note && (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          · {a.note}
+        </Typography.Text>
+      )}
     </Flex>
   );
 }

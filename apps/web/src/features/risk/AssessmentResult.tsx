@@ -6,7 +6,13 @@ import { formula, gradeAssessment, type GradingConfig } from './grading';
 import { useLocalised } from './localised';
 
 /** The result computed live as the user picks: D or R, the LEC band and the colour it will be stored with. */
-export function AssessmentResult({ assessment, config }: { assessment: AssessRiskPoint | null; config: GradingConfig | null }) {
+export function AssessmentResult({
+  assessment,
+  config,
+}: {
+  assessment: AssessRiskPoint | null;
+  config: GradingConfig | null;
+}) {
   const { t } = useTranslation();
   const text = useLocalised();
   if (!config) return <Alert type="info" showIcon title={t('risk.assess.noConfig')} />;
@@ -26,7 +32,9 @@ export function AssessmentResult({ assessment, config }: { assessment: AssessRis
         {formula(assessment, g.value)}
       </Typography.Text>
       {g.band && <Typography.Text>{text(lecBandLabels[g.band])}</Typography.Text>}
-      <span style={{ background: hex, color: textOn(hex), borderRadius: 4, padding: '2px 10px', fontWeight: 600 }}>{t(`riskColour.${g.colour}`)}</span>
+      <span style={{ background: hex, color: textOn(hex), borderRadius: 4, padding: '2px 10px', fontWeight: 600 }}>
+        {t(`riskColour.${g.colour}`)}
+      </span>
     </Flex>
   );
 }

@@ -11,7 +11,12 @@ export function ByTypeCard({ board, loading }: { board: RiskBoard | undefined; l
   const title = t('risk.byType');
   const rows = board?.byType ?? [];
   const option = useMemo(
-    () => byTypeOption(rows.map((r) => ({ ...r, label: t(`subjectType.${r.type}`) })), (c) => t(`riskColour.${c}`), title),
+    () =>
+      byTypeOption(
+        rows.map((r) => ({ ...r, label: t(`subjectType.${r.type}`) })),
+        (c) => t(`riskColour.${c}`),
+        title,
+      ),
     [rows, t, title],
   );
   return (

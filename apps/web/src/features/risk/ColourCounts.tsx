@@ -35,7 +35,11 @@ export function ColourCounts({ counts, loading, selected, onSelect }: Props) {
                 {t(`riskColour.${colour}`)} · {t(`risk.colourName.${colour}`)}
               </div>
               <div style={{ padding: '12px 16px' }}>
-                <Typography.Text strong style={{ fontSize: 36, lineHeight: 1.1, color: hex }} data-testid="risk-colour-count">
+                <Typography.Text
+                  strong
+                  style={{ fontSize: 36, lineHeight: 1.1, color: hex }}
+                  data-testid="risk-colour-count"
+                >
                   {counts?.[colour] ?? 0}
                 </Typography.Text>
                 <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>

@@ -9,7 +9,15 @@ const levels: readonly EscalationLevel[] = ['none', 'listed', 'escalated'];
 const setFields = ['level', 'reason'] as const satisfies readonly (keyof SetEscalation)[];
 
 /** A leader's or admin's own level with the reason; it holds until cleared. */
-export function SetEscalationForm({ subjectId, current, onDone }: { subjectId: string; current: EscalationLevel; onDone: () => void }) {
+export function SetEscalationForm({
+  subjectId,
+  current,
+  onDone,
+}: {
+  subjectId: string;
+  current: EscalationLevel;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const [form] = Form.useForm<SetEscalation>();
@@ -26,7 +34,12 @@ export function SetEscalationForm({ subjectId, current, onDone }: { subjectId: s
     });
   };
   return (
-    <Form<SetEscalation> form={form} layout="vertical" onFinish={submit} initialValues={{ level: current === 'none' ? 'listed' : 'escalated' }}>
+    <Form<SetEscalation>
+      form={form}
+      layout="vertical"
+      onFinish={submit}
+      initialValues={{ level: current === 'none' ? 'listed' : 'escalated' }}
+    >
       <FormErrorAlert error={errors.error} unplaced={errors.unplaced} />
       <Form.Item name="level" label={t('risk.ladderStep')} rules={[{ required: true }]}>
         <Select options={levels.map((l) => ({ value: l, label: t(`risk.level.${l}`) }))} />

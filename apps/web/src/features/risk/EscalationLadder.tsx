@@ -11,24 +11,44 @@ import { RiskTag } from '../hazards/HazardTags';
 /** Subjects listed per column; the ladder's upper steps hold few (a district's handful). */
 const SHOWN = 20;
 const levels: readonly EscalationLevel[] = ['none', 'listed', 'escalated'];
-const levelColour: Record<EscalationLevel, string> = { none: riskColours.low, listed: riskColours.significant, escalated: riskColours.major };
+const levelColour: Record<EscalationLevel, string> = {
+  none: riskColours.low,
+  listed: riskColours.significant,
+  escalated: riskColours.major,
+};
 
 /**
  * The escalation ladder: 常规监管 → 挂牌督办 → 提级管控, with the subjects on the two upper steps and since when
  * they stand there (the ladder state of each, read from its subject page's API).
  */
-export function EscalationLadder({ board, onShowLevel }: { board: RiskBoard | undefined; onShowLevel: (level: EscalationLevel) => void }) {
+export function EscalationLadder({
+  board,
+  onShowLevel,
+}: {
+  board: RiskBoard | undefined;
+  onShowLevel: (level: EscalationLevel) => void;
+}) {
   const { t } = useTranslation();
   return (
     <Card title={t('risk.ladder')} data-testid="risk-ladder">
       <Row gutter={[16, 16]}>
         {levels.map((level) => (
           <Col key={level} xs={24} md={8}>
-            <Flex vertical gap={8} data-testid={`ladder-${level}`} style={{ borderTop: `4px solid ${levelColour[level]}`, paddingTop: 8 }}>
+            <Flex
+              vertical
+              gap={8}
+              data-testid={`ladder-${level}`}
+              style={{ borderTop: `4px solid ${levelColour[level]}`, paddingTop: 8 }}
+            >
               <Flex justify="space-between" align="baseline">
                 <Typography.Text strong>{t(`risk.level.${level}`)}</Typography.Text>
                 <Typography.Link onClick={() => onShowLevel(level)}>
-                  <Badge count={board?.byEscalation[level] ?? 0} showZero overflowCount={9999} color={levelColour[level]} />
+                  <Badge
+                    count={board?.byEscalation[level] ?? 0}
+                    showZero
+                    overflowCount={9999}
+                    color={levelColour[level]}
+                  />
                 </Typography.Link>
               </Flex>
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
@@ -47,9 +67,14 @@ function LadderStep({ level }: { level: EscalationLevel }) {
   const { t } = useTranslation();
   const list = useSubjectRisks({ escalation: level }, SHOWN, 0);
   const subjects = list.data?.items ?? [];
-  const details = useQueries({ queries: subjects.map((s) => ({ ...subjectRiskQuery(s.subjectId), staleTime: 60_000 })) });
-  const stateOf = new Map(details.flatMap((d) => (d.data ? [[d.data.subjectId, d.data.escalationState] as const] : [])));
-  if (!list.isPending && subjects.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('risk.ladderEmpty')} />;
+  const details = useQueries({
+    queries: subjects.map((s) => ({ ...subjectRiskQuery(s.subjectId), staleTime: 60_000 })),
+  });
+  const stateOf = new Map(
+    details.flatMap((d) => (d.data ? [[d.data.subjectId, d.data.escalationState] as const] : [])),
+  );
+  if (!list.isPending && subjects.length === 0)
+    return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('risk.ladderEmpty')} />;
   return (
     <List<SubjectRisk>
       size="small"

@@ -9,7 +9,10 @@ import { EvidenceLinks } from './EvidenceLinks';
 import { useLocalised } from './localised';
 
 interface Props {
-  moves: readonly Pick<EscalationMove, 'at' | 'type' | 'subjectId' | 'subjectName' | 'from' | 'to' | 'reasons' | 'manual'>[];
+  moves: readonly Pick<
+    EscalationMove,
+    'at' | 'type' | 'subjectId' | 'subjectName' | 'from' | 'to' | 'reasons' | 'manual'
+  >[];
   /** On a subject's own page its name is not repeated. */
   showSubject?: boolean;
   testId?: string;

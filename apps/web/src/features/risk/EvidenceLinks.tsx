@@ -16,13 +16,25 @@ export function EvidenceLinks({ code, ids }: { code: string; ids: readonly strin
     const href = evidenceHref(kind, id, user.role);
     if (!href) return [];
     const label = t(`risk.evidence.${kind}`, { n: i + 1 });
-    return [href.startsWith('#') ? <a key={id} href={href}>{label}</a> : <Link key={id} to={href}>{label}</Link>];
+    return [
+      href.startsWith('#') ? (
+        <a key={id} href={href}>
+          {label}
+        </a>
+      ) : (
+        <Link key={id} to={href}>
+          {label}
+        </Link>
+      ),
+    ];
   });
   if (links.length === 0) return null;
   return (
     <Flex wrap gap={8} data-testid="evidence-links">
       {links}
-      {ids.length > SHOWN && <Typography.Text type="secondary">{t('risk.evidence.more', { count: ids.length - SHOWN })}</Typography.Text>}
+      {ids.length > SHOWN && (
+        <Typography.Text type="secondary">{t('risk.evidence.more', { count: ids.length - SHOWN })}</Typography.Text>
+      )}
     </Flex>
   );
 }

@@ -23,7 +23,11 @@ export function FactorsCard({ factors, score }: { factors: readonly RiskFactor[]
       width: 160,
       render: (_, f) => <Progress percent={score > 0 ? Math.round((f.points / score) * 100) : 0} size="small" />,
     },
-    { key: 'evidence', title: t('risk.evidenceTitle'), render: (_, f) => <EvidenceLinks code={f.code} ids={f.evidenceIds} /> },
+    {
+      key: 'evidence',
+      title: t('risk.evidenceTitle'),
+      render: (_, f) => <EvidenceLinks code={f.code} ids={f.evidenceIds} />,
+    },
   ];
   return (
     <Card title={t('risk.factors')} data-testid="risk-factors">

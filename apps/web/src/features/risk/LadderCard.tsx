@@ -36,7 +36,10 @@ export function LadderCard({ risk }: { risk: SubjectRiskDetail }) {
           <Alert
             type="warning"
             showIcon
-            title={t('risk.manualSet', { level: t(`risk.level.${state.manual.level}`), at: formatMinute(state.manual.at) })}
+            title={t('risk.manualSet', {
+              level: t(`risk.level.${state.manual.level}`),
+              at: formatMinute(state.manual.at),
+            })}
             description={state.manual.reason}
           />
         )}
@@ -61,7 +64,9 @@ export function LadderCard({ risk }: { risk: SubjectRiskDetail }) {
         destroyOnHidden
         onCancel={() => setOpen(null)}
       >
-        {open === 'set' && <SetEscalationForm subjectId={risk.subjectId} current={state.level} onDone={() => setOpen(null)} />}
+        {open === 'set' && (
+          <SetEscalationForm subjectId={risk.subjectId} current={state.level} onDone={() => setOpen(null)} />
+        )}
         {open === 'clear' && <ClearEscalationForm subjectId={risk.subjectId} onDone={() => setOpen(null)} />}
       </Modal>
     </Card>

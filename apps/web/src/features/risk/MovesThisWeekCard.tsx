@@ -7,7 +7,12 @@ import { EscalationMoves } from './EscalationMoves';
 export function MovesThisWeekCard({ board, loading }: { board: RiskBoard | undefined; loading: boolean }) {
   const { t } = useTranslation();
   return (
-    <Card title={t('risk.movesThisWeek')} loading={loading} style={{ height: '100%' }} styles={{ body: { maxHeight: 560, overflow: 'auto' } }}>
+    <Card
+      title={t('risk.movesThisWeek')}
+      loading={loading}
+      style={{ height: '100%' }}
+      styles={{ body: { maxHeight: 560, overflow: 'auto' } }}
+    >
       <EscalationMoves moves={board?.escalationsThisWeek ?? []} testId="moves-this-week" />
     </Card>
   );

@@ -11,7 +11,8 @@ export function RecomputeButton() {
   const recompute = useRecompute();
   const run = () =>
     recompute.mutate(undefined, {
-      onSuccess: (r) => void message.success(t('risk.recomputed', { subjects: r.subjects, changed: r.changed, ms: r.durationMs })),
+      onSuccess: (r) =>
+        void message.success(t('risk.recomputed', { subjects: r.subjects, changed: r.changed, ms: r.durationMs })),
       onError: (e) => void message.error(e instanceof ApiError ? e.message : t('error.crash')),
     });
   return (

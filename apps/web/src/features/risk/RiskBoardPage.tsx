@@ -26,7 +26,8 @@ export function RiskBoardPage() {
   const board = useRiskBoard();
   const [search, setSearch] = useSearchParams();
   const params = readRiskParams(search);
-  const setParams = (next: RiskParams) => setSearch(writeRiskParams(next, new URLSearchParams(search)), { replace: true });
+  const setParams = (next: RiskParams) =>
+    setSearch(writeRiskParams(next, new URLSearchParams(search)), { replace: true });
   const data = board.data;
   return (
     <Flex vertical gap={16}>
@@ -45,7 +46,12 @@ export function RiskBoardPage() {
         </Flex>
       </Flex>
       {board.isError && <ErrorAlert error={board.error} onRetry={() => void board.refetch()} />}
-      <ColourCounts counts={data?.byColour} loading={board.isPending} selected={params.colour} onSelect={(colour) => setParams({ ...params, colour })} />
+      <ColourCounts
+        counts={data?.byColour}
+        loading={board.isPending}
+        selected={params.colour}
+        onSelect={(colour) => setParams({ ...params, colour })}
+      />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={10}>
           <ByTypeCard board={data} loading={board.isPending} />

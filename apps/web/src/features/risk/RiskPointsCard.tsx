@@ -33,13 +33,23 @@ export function RiskPointsCard({ points }: { points: readonly RiskPoint[] }) {
                 )}
               </Flex>
               <div style={{ margin: '6px 0' }}>
-                {p.current ? <AssessmentLine a={p.current} /> : <Typography.Text type="secondary">{t('risk.points.notAssessed')}</Typography.Text>}
+                {p.current ? (
+                  <AssessmentLine a={p.current} />
+                ) : (
+                  <Typography.Text type="secondary">{t('risk.points.notAssessed')}</Typography.Text>
+                )}
               </div>
               <Descriptions size="small" column={{ xs: 1, lg: 2 }}>
                 {p.location && <Descriptions.Item label={t('risk.points.location')}>{p.location}</Descriptions.Item>}
-                {p.responsiblePerson && <Descriptions.Item label={t('risk.points.responsible')}>{p.responsiblePerson}</Descriptions.Item>}
-                <Descriptions.Item label={t('risk.points.hazardFactors')}>{p.hazardFactors.join('、')}</Descriptions.Item>
-                <Descriptions.Item label={t('risk.points.controls')}>{p.controls.length ? p.controls.join('、') : t('common.empty')}</Descriptions.Item>
+                {p.responsiblePerson && (
+                  <Descriptions.Item label={t('risk.points.responsible')}>{p.responsiblePerson}</Descriptions.Item>
+                )}
+                <Descriptions.Item label={t('risk.points.hazardFactors')}>
+                  {p.hazardFactors.join('、')}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('risk.points.controls')}>
+                  {p.controls.length ? p.controls.join('、') : t('common.empty')}
+                </Descriptions.Item>
               </Descriptions>
               <Collapse
                 ghost
@@ -50,7 +60,14 @@ export function RiskPointsCard({ points }: { points: readonly RiskPoint[] }) {
           )}
         />
       )}
-      <Modal open={assessing !== null} title={assessing ? t('risk.assess.title', { name: assessing.name }) : ''} width={600} footer={null} destroyOnHidden onCancel={() => setAssessing(null)}>
+      <Modal
+        open={assessing !== null}
+        title={assessing ? t('risk.assess.title', { name: assessing.name }) : ''}
+        width={600}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setAssessing(null)}
+      >
         {assessing && <AssessmentForm point={assessing} onDone={() => setAssessing(null)} />}
       </Modal>
     </Card>

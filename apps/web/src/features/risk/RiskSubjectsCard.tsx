@@ -74,7 +74,9 @@ function SubjectsTable({ params }: { params: RiskParams }) {
         <>
           <Link to={`/risk/subjects/${s.subjectId}`}>{s.subjectName}</Link>
           <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`subjectType.${s.subjectType}`)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`subjectType.${s.subjectType}`)}
+            </Typography.Text>
           </div>
         </>
       ),

@@ -16,7 +16,16 @@ export function RiskTrendCard({ board, loading }: { board: RiskBoard | undefined
     <Flex gap={12} wrap>
       {coloursBySeverity.map((c) => (
         <Typography.Text key={c} type="secondary" style={{ fontSize: 12 }}>
-          <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 2, background: riskColourHex[c], marginInlineEnd: 4 }} />
+          <span
+            style={{
+              display: 'inline-block',
+              width: 10,
+              height: 10,
+              borderRadius: 2,
+              background: riskColourHex[c],
+              marginInlineEnd: 4,
+            }}
+          />
           {t(`riskColour.${c}`)}
         </Typography.Text>
       ))}

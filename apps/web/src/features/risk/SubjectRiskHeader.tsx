@@ -19,7 +19,14 @@ export function SubjectRiskHeader({ risk }: { risk: SubjectRiskDetail }) {
         <div
           data-testid="subject-colour"
           data-colour={risk.colour}
-          style={{ background: hex, color: textOn(hex), borderRadius: 6, padding: '16px 24px', minWidth: 180, textAlign: 'center' }}
+          style={{
+            background: hex,
+            color: textOn(hex),
+            borderRadius: 6,
+            padding: '16px 24px',
+            minWidth: 180,
+            textAlign: 'center',
+          }}
         >
           <div style={{ fontSize: 20, fontWeight: 700 }}>{t(`riskColour.${risk.colour}`)}</div>
           <div style={{ fontSize: 13 }}>{t('risk.scoreValue', { score: risk.score })}</div>
@@ -39,13 +46,22 @@ export function SubjectRiskHeader({ risk }: { risk: SubjectRiskDetail }) {
               {state.since && state.level !== 'none' && ` · ${t('risk.since', { at: formatMinute(state.since) })}`}
             </Descriptions.Item>
             <Descriptions.Item label={t('risk.supervisor')}>
-              {t(`risk.scope.${state.supervisorScope}`)} · {isRole(state.supervisorRole) ? t(`role.${state.supervisorRole}`) : state.supervisorRole}
+              {t(`risk.scope.${state.supervisorScope}`)} ·{' '}
+              {isRole(state.supervisorRole) ? t(`role.${state.supervisorRole}`) : state.supervisorRole}
             </Descriptions.Item>
-            <Descriptions.Item label={t('risk.frequency')}>{t('risk.everyDays', { count: state.inspectionFrequencyDays })}</Descriptions.Item>
-            <Descriptions.Item label={t('risk.lastInspected')}>{risk.lastInspectedAt ? formatMinute(risk.lastInspectedAt) : t('risk.neverInspected')}</Descriptions.Item>
+            <Descriptions.Item label={t('risk.frequency')}>
+              {t('risk.everyDays', { count: state.inspectionFrequencyDays })}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('risk.lastInspected')}>
+              {risk.lastInspectedAt ? formatMinute(risk.lastInspectedAt) : t('risk.neverInspected')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('risk.nextDue')}>{formatMinute(risk.nextInspectionDue)}</Descriptions.Item>
-            <Descriptions.Item label={t('risk.dailyOnlineReview')}>{state.dailyOnlineReview ? t('risk.yes') : t('risk.no')}</Descriptions.Item>
-            <Descriptions.Item label={t('risk.computed')}>{risk.computedAt ? formatMinute(risk.computedAt) : empty}</Descriptions.Item>
+            <Descriptions.Item label={t('risk.dailyOnlineReview')}>
+              {state.dailyOnlineReview ? t('risk.yes') : t('risk.no')}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('risk.computed')}>
+              {risk.computedAt ? formatMinute(risk.computedAt) : empty}
+            </Descriptions.Item>
           </Descriptions>
         </Flex>
       </Flex>

@@ -18,7 +18,9 @@ export function TopRisksCard({ board, loading }: { board: RiskBoard | undefined;
         <>
           <Link to={`/risk/subjects/${r.subjectId}`}>{r.subjectName}</Link>
           <div>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`subjectType.${r.subjectType}`)}</Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {t(`subjectType.${r.subjectType}`)}
+            </Typography.Text>
           </div>
         </>
       ),

@@ -6,7 +6,12 @@ describe('the assessment form', () => {
     expect(toAssessment({ method: 'lec', l: 3, e: 6 })).toBeNull();
     expect(toAssessment({ method: 'lec', l: 3, e: 6, c: 40, s: 2 })).toEqual({ method: 'lec', l: 3, e: 6, c: 40 });
     expect(toAssessment({ method: 'ls', l: 4 })).toBeNull();
-    expect(toAssessment({ method: 'ls', l: 4, s: 5, e: 6, note: '  复评  ' })).toEqual({ method: 'ls', l: 4, s: 5, note: '复评' });
+    expect(toAssessment({ method: 'ls', l: 4, s: 5, e: 6, note: '  复评  ' })).toEqual({
+      method: 'ls',
+      l: 4,
+      s: 5,
+      note: '复评',
+    });
   });
 
   it('refuses values outside the published sets', () => {

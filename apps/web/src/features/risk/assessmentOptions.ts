@@ -30,7 +30,10 @@ export function toAssessment(v: Partial<AssessmentValues> | undefined): AssessRi
   const note = v.note?.trim() ? v.note.trim() : undefined;
   if (v.method === 'lec') {
     const { l, e, c } = v;
-    const ok = (lecLikelihoods as readonly number[]).includes(l ?? NaN) && (lecExposures as readonly number[]).includes(e ?? NaN) && (lecConsequences as readonly number[]).includes(c ?? NaN);
+    const ok =
+      (lecLikelihoods as readonly number[]).includes(l ?? NaN) &&
+      (lecExposures as readonly number[]).includes(e ?? NaN) &&
+      (lecConsequences as readonly number[]).includes(c ?? NaN);
     return ok ? ({ method: 'lec', l, e, c, ...(note ? { note } : {}) } as AssessRiskPoint) : null;
   }
   if (v.method === 'ls') {

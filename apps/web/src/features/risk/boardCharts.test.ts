@@ -23,7 +23,12 @@ describe('risk board charts', () => {
   it('splits each subject type into the four colours', () => {
     const option = byTypeOption([{ label: '化工企业', red: 2, orange: 0, yellow: 1, blue: 5 }], label, 'types');
     const series = option.series as Series[];
-    expect(series.map((s) => [s.name, s.data[0]])).toEqual([['RED', 2], ['ORANGE', 0], ['YELLOW', 1], ['BLUE', 5]]);
+    expect(series.map((s) => [s.name, s.data[0]])).toEqual([
+      ['RED', 2],
+      ['ORANGE', 0],
+      ['YELLOW', 1],
+      ['BLUE', 5],
+    ]);
   });
 
   it('colours each day of a subject’s history by its level', () => {

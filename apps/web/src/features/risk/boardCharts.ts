@@ -25,7 +25,12 @@ export function riskTrendOption(
       axisLabel: { color: axisGrey },
       axisLine: { lineStyle: { color: gridLine } },
     },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: axisGrey }, splitLine: { lineStyle: { color: gridLine } } },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: axisGrey },
+      splitLine: { lineStyle: { color: gridLine } },
+    },
     series: bottomUp.map((colour) => ({
       type: 'line' as const,
       name: label(colour),
@@ -49,7 +54,12 @@ export function byTypeOption(
     aria: { enabled: true, label: { description: title } },
     grid: { left: 8, right: 24, top: 4, bottom: 4, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    xAxis: { type: 'value', minInterval: 1, axisLabel: { color: axisGrey }, splitLine: { lineStyle: { color: gridLine } } },
+    xAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: axisGrey },
+      splitLine: { lineStyle: { color: gridLine } },
+    },
     yAxis: {
       type: 'category',
       inverse: true,
@@ -70,13 +80,26 @@ export function byTypeOption(
 }
 
 /** A subject's daily score: a line whose points carry the day's colour. */
-export function scoreHistoryOption(days: readonly { day: string; colour: RiskColour; score: number }[], title: string): ChartOption {
+export function scoreHistoryOption(
+  days: readonly { day: string; colour: RiskColour; score: number }[],
+  title: string,
+): ChartOption {
   return {
     aria: { enabled: true, label: { description: title } },
     grid: { left: 8, right: 16, top: 16, bottom: 8, containLabel: true },
     tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: days.map((d) => d.day.slice(5)), axisLabel: { color: axisGrey }, axisLine: { lineStyle: { color: gridLine } } },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: axisGrey }, splitLine: { lineStyle: { color: gridLine } } },
+    xAxis: {
+      type: 'category',
+      data: days.map((d) => d.day.slice(5)),
+      axisLabel: { color: axisGrey },
+      axisLine: { lineStyle: { color: gridLine } },
+    },
+    yAxis: {
+      type: 'value',
+      minInterval: 1,
+      axisLabel: { color: axisGrey },
+      splitLine: { lineStyle: { color: gridLine } },
+    },
     series: [
       {
         type: 'line',

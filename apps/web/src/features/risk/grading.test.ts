@@ -8,7 +8,9 @@ import { formula, gradeAssessment, toGradingConfig, type GradingConfig } from '.
 const lecAll: AssessRiskPoint[] = lecLikelihoods.flatMap((l) =>
   lecExposures.flatMap((e) => lecConsequences.map((c) => ({ method: 'lec' as const, l, e, c }))),
 );
-const lsAll: AssessRiskPoint[] = [1, 2, 3, 4, 5].flatMap((l) => [1, 2, 3, 4, 5].map((s) => ({ method: 'ls' as const, l, s })));
+const lsAll: AssessRiskPoint[] = [1, 2, 3, 4, 5].flatMap((l) =>
+  [1, 2, 3, 4, 5].map((s) => ({ method: 'ls' as const, l, s })),
+);
 
 // Another district's banding: tighter thresholds and a different colour mapping.
 const strict = riskConfig.parse({
@@ -35,9 +37,21 @@ describe('live LEC / LS grading', () => {
   it('puts the published edges in the right band (thresholds are exclusive)', () => {
     const cfg = toGradingConfig(defaultRiskConfig)!;
     // 0.1 × 6 × 100 is 60.00000000000001 in floating point: still 60, "general".
-    expect(gradeAssessment({ method: 'lec', l: 0.1, e: 6, c: 100 }, cfg)).toEqual({ value: 60, band: 'general', colour: 'yellow' });
-    expect(gradeAssessment({ method: 'lec', l: 1, e: 2, c: 40 }, cfg)).toEqual({ value: 80, band: 'significant', colour: 'orange' });
-    expect(gradeAssessment({ method: 'lec', l: 3, e: 6, c: 40 }, cfg)).toEqual({ value: 720, band: 'extreme', colour: 'red' });
+    expect(gradeAssessment({ method: 'lec', l: 0.1, e: 6, c: 100 }, cfg)).toEqual({
+      value: 60,
+      band: 'general',
+      colour: 'yellow',
+    });
+    expect(gradeAssessment({ method: 'lec', l: 1, e: 2, c: 40 }, cfg)).toEqual({
+      value: 80,
+      band: 'significant',
+      colour: 'orange',
+    });
+    expect(gradeAssessment({ method: 'lec', l: 3, e: 6, c: 40 }, cfg)).toEqual({
+      value: 720,
+      band: 'extreme',
+      colour: 'red',
+    });
     expect(gradeAssessment({ method: 'lec', l: 1, e: 1, c: 15 }, cfg).band).toBe('acceptable');
     expect(gradeAssessment({ method: 'ls', l: 4, s: 4 }, cfg).colour).toBe('orange');
     expect(gradeAssessment({ method: 'ls', l: 4, s: 5 }, cfg).colour).toBe('red');

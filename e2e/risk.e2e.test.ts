@@ -1,0 +1,284 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import { ApiSession } from './support/api.js';
+import { chooseOption, confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
+import { launchChromium, newContext, newPage, pageErrors, waitForText } from './support/browser.js';
+
+/*
+ * 风险分级管控 in the browser: the leader's risk board and a subject's factors, an inspector's LEC assessment graded
+ * live, the admin's thresholds (a refused value marked on its field), the bell and the inbox, and an enterprise kept
+ * to its own subjects' risk.
+ */
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Counts {
+  red: number;
+  orange: number;
+  yellow: number;
+  blue: number;
+}
+interface Board {
+  byColour: Counts;
+  topRisks: { subjectId: string; subjectName: string; topFactors: { code: string }[] }[];
+}
+interface Factor {
+  code: string;
+  label: { 'zh-CN': string };
+  points: number;
+}
+interface SubjectRisk {
+  subjectId: string;
+  subjectName: string;
+  organisationId: string | null;
+  colour: string;
+  factors: Factor[];
+  riskPoints: { id: string; name: string; current: { colour: string; method: string; value: number } | null }[];
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+it('the leader sees the four colours on the risk board and opens a subject with the factors behind its level', async ({
+  onTestFailed,
+}) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const api = await ApiSession.login(baseURL, 'leader');
+  const board = await api.get<Board>('/api/risk/board');
+  const top = board.topRisks.find((r) => r.topFactors.length > 1)!;
+  expect(top).toBeDefined();
+  const detail = await api.get<SubjectRisk>(`/api/risk/subjects/${top.subjectId}`);
+
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, baseURL, 'leader');
+  await page.goto(`${baseURL}/risk`);
+  for (const colour of ['red', 'orange', 'yellow', 'blue'] as const) {
+    const tile = page.getByTestId(`risk-colour-${colour}`);
+    await tile
+      .getByTestId('risk-colour-count')
+      .filter({ hasText: String(board.byColour[colour]) })
+      .waitFor();
+  }
+  expect(await page.getByTestId('risk-colours').innerText()).toContain('重大风险');
+  await page.locator('[data-testid="risk-trend"] svg').first().waitFor();
+  await page.locator('[data-testid="risk-by-type"] svg').first().waitFor();
+  // The demo leader escalated one carrier by hand: it stands on the top step, with since when.
+  await page.getByTestId('ladder-escalated').getByText('港区第3危险品运输有限公司(演示)').waitFor();
+  await page.getByTestId('ladder-escalated').getByText('自 ').first().waitFor();
+  const topRow = page.getByTestId('top-risks').locator('.ant-table-row').filter({ hasText: top.subjectName });
+  await topRow.getByTestId('factor-list').waitFor();
+  expect(await topRow.innerText()).toContain(detail.factors[0]!.label['zh-CN']);
+  await screenshot(page, 'risk-board-zh');
+
+  // A click on a colour lists its subjects.
+  await page.getByTestId('risk-colour-red').click();
+  await page.waitForURL((url) => url.searchParams.get('colour') === 'red');
+  await page.getByTestId('risk-subjects').locator('.ant-table-row').first().waitFor();
+  const rows = await page.getByTestId('risk-subjects').locator('.ant-table-row').allInnerTexts();
+  expect(rows.length).toBe(board.byColour.red);
+  expect(rows.every((r) => r.includes('重大风险'))).toBe(true);
+
+  await topRow.getByRole('link', { name: top.subjectName }).click();
+  await page.waitForURL((url) => url.pathname === `/risk/subjects/${top.subjectId}`);
+  const factors = page.getByTestId('risk-factors');
+  await factors.locator('.ant-table-row').first().waitFor();
+  expect(await factors.locator('.ant-table-row').count()).toBe(detail.factors.length);
+  for (const f of detail.factors) expect(await factors.innerText()).toContain(f.label['zh-CN']);
+  expect(await page.getByTestId('subject-colour').getAttribute('data-colour')).toBe(detail.colour);
+  // The facts link to their records: the overdue hazards open on their own page.
+  if (detail.factors.some((f) => f.code === 'overdue_hazards')) {
+    const link = factors
+      .locator('.ant-table-row')
+      .filter({ hasText: '逾期' })
+      .getByTestId('evidence-links')
+      .locator('a')
+      .first();
+    expect(await link.getAttribute('href')).toMatch(/^\/hazards\/[0-9a-f-]{36}$/);
+  }
+  await screenshot(page, 'risk-subject-zh');
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('an inspector records an LEC assessment, sees D and the colour as he picks, and the point takes that colour', async ({
+  onTestFailed,
+}) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const api = await ApiSession.login(baseURL, 'inspector');
+  const list = await api.get<{ items: SubjectRisk[] }>(`/api/risk/subjects?q=${encodeURIComponent('综合物流园')}`);
+  const subject = list.items[0]!;
+  const before = await api.get<SubjectRisk>(`/api/risk/subjects/${subject.subjectId}`);
+  // A point graded milder than red, so the new grading shows.
+  const point = before.riskPoints.find((p) => p.current && p.current.colour !== 'red')!;
+  expect(point).toBeDefined();
+
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, baseURL, 'inspector');
+  await page.goto(`${baseURL}/risk/subjects/${subject.subjectId}`);
+  const card = page.locator(`[id="risk-point-${point.id}"]`);
+  await card.locator('[data-action="assess"]').click();
+  const modal = page.locator('.ant-modal').filter({ visible: true });
+  await modal.locator('.ant-radio-button-wrapper', { hasText: 'LEC' }).click();
+  await chooseOption(page, modal.getByTestId('assess-l'), '6 · 相当可能');
+  await chooseOption(page, modal.getByTestId('assess-e'), '6 · 每天工作时间内暴露');
+  // Two of three picked: nothing is computed yet.
+  expect(await modal.getByTestId('assessment-result').count()).toBe(0);
+  await chooseOption(page, modal.getByTestId('assess-c'), '15 · 非常严重');
+  const result = modal.getByTestId('assessment-result');
+  await result.waitFor();
+  // D = 6 × 6 × 15 = 540 > 320: extremely dangerous, red.
+  expect(await result.getByTestId('assessment-formula').innerText()).toBe('D = 6 × 6 × 15 = 540');
+  expect(await result.getAttribute('data-colour')).toBe('red');
+  expect(await result.innerText()).toContain('极其危险');
+  await screenshot(page, 'risk-assessment-zh');
+  await confirmButton(page).click();
+  await dialogClosed(page);
+
+  await card.locator('[data-testid="assessment-line"][data-colour="red"]').first().waitFor();
+  expect(await card.getByTestId('assessment-line').first().innerText()).toContain('D = 6 × 6 × 15 = 540');
+  const after = await api.get<SubjectRisk>(`/api/risk/subjects/${subject.subjectId}`);
+  expect(after.riskPoints.find((p) => p.id === point.id)!.current).toMatchObject({
+    method: 'lec',
+    value: 540,
+    colour: 'red',
+  });
+
+  // The week's plan: red first, and one tap starts the phone inspection with the subject filled in.
+  await page.goto(`${baseURL}/plan`);
+  const first = page.getByTestId('plan-table').locator('.ant-table-row').first();
+  await first.waitFor();
+  expect(await first.innerText()).toContain('重大风险');
+  await screenshot(page, 'risk-plan-zh');
+  const planned = (await first.locator('a').first().innerText()).trim();
+  await first.locator('[data-action="start-inspection"]').click();
+  await page.waitForURL((url) => url.pathname === '/m/inspect' && url.searchParams.has('draft'));
+  await waitForText(page, planned);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('the admin changes a rules threshold; an invalid value is refused with its field marked and nothing saved', async ({
+  onTestFailed,
+}) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const api = await ApiSession.login(baseURL, 'admin');
+  const expresswayLimit = async () =>
+    (await api.get<{ value: { speed: { limitsKmh: { expressway: number } } } }>('/api/settings/rules')).value.speed
+      .limitsKmh.expressway;
+  expect(await expresswayLimit()).toBe(80);
+
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, baseURL, 'admin');
+  await page.goto(`${baseURL}/admin/settings?key=rules`);
+  const field = page.getByTestId('setting-field-speed.limitsKmh.expressway');
+  const input = field.locator('input');
+  await input.fill('70');
+  await page.getByTestId('setting-save').click();
+  const confirm = page.locator('.ant-modal-confirm').filter({ visible: true });
+  expect(await confirm.getByTestId('setting-changes').innerText()).toContain('speed.limitsKmh.expressway 80 → 70');
+  await confirm.locator('.ant-btn-primary').click();
+  await waitForText(page, '设置已保存并生效');
+  expect(await expresswayLimit()).toBe(70);
+
+  await page.getByTestId('setting-field-speed.limitsKmh.expressway').locator('input').fill('500');
+  await page.getByTestId('setting-save').click();
+  await page.locator('.ant-modal-confirm').filter({ visible: true }).locator('.ant-btn-primary').click();
+  await page.getByTestId('setting-field-speed.limitsKmh.expressway').locator('.ant-form-item-has-error').waitFor();
+  expect(await page.getByTestId('setting-field-speed.limitsKmh.expressway').innerText()).toContain('200');
+  await waitForText(page, '请根据提示修改标出的字段');
+  await screenshot(page, 'risk-settings-refused-zh');
+  expect(await expresswayLimit()).toBe(70);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('the bell shows the unread notifications and the inbox opens one, marking it read', async ({ onTestFailed }) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const api = await ApiSession.login(baseURL, 'leader');
+  const unreadNow = async () => (await api.get<{ unread: number }>('/api/notifications/unread-count')).unread;
+  // The dispatcher follows the event log in the background: the demo's escalations reach the leader's inbox.
+  await until('the leader’s notifications', async () => ((await unreadNow()) > 0 ? true : undefined));
+
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, baseURL, 'leader');
+  const bell = page.getByTestId('notification-bell');
+  await bell.locator('.ant-badge-count').waitFor();
+  // The bell tells what the server counts (more may arrive meanwhile: the bell asks again every minute).
+  const shown = Number(await bell.getAttribute('data-unread'));
+  expect(shown).toBeGreaterThan(0);
+  expect(shown).toBeLessThanOrEqual(await unreadNow());
+  await bell.click();
+  await page.waitForURL((url) => url.pathname === '/inbox');
+  const item = page.locator('[data-testid="inbox-item"][data-unread="true"]').first();
+  await item.waitFor();
+  expect(await page.locator('[data-testid="inbox-item"][data-urgent="true"]').count()).toBeGreaterThan(0);
+  await screenshot(page, 'risk-inbox-zh');
+  const before = await unreadNow();
+  const title = (await item.getByTestId('inbox-open').innerText()).trim();
+  await item.getByTestId('inbox-open').click();
+  await page.waitForURL((url) => url.pathname !== '/inbox');
+  expect(page.url()).toMatch(/\/(risk\/subjects|hazards)\/[0-9a-f-]{36}/);
+  await until('the item read', async () => ((await unreadNow()) < before ? true : undefined));
+  await page.goto(`${baseURL}/inbox`);
+  await page.locator('[data-testid="inbox-item"][data-unread="false"]').filter({ hasText: title }).waitFor();
+
+  await page.goto(`${baseURL}/inbox?tab=digest`);
+  await page.getByTestId('digest').waitFor();
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('an enterprise user opens its own subject’s risk but not another enterprise’s (not found)', async ({
+  onTestFailed,
+}) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const own = await ApiSession.login(baseURL, 'sanjiang');
+  const regulator = await ApiSession.login(baseURL, 'leader');
+  const mine = (await own.get<{ items: SubjectRisk[] }>('/api/risk/subjects?limit=50')).items;
+  expect(mine.length).toBeGreaterThan(0);
+  const ownOrg = mine[0]!.organisationId;
+  const all = (await regulator.get<{ items: SubjectRisk[] }>('/api/risk/subjects?limit=500')).items;
+  const foreign = all.find((s) => s.organisationId !== null && s.organisationId !== ownOrg)!;
+  expect(foreign).toBeDefined();
+
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, baseURL, 'sanjiang');
+  await page.goto(`${baseURL}/risk/subjects/${mine[0]!.subjectId}`);
+  await page.getByTestId('risk-factors').waitFor();
+  await waitForText(page, mine[0]!.subjectName);
+
+  await page.goto(`${baseURL}/risk/subjects/${foreign.subjectId}`);
+  await waitForText(page, '页面不存在');
+  expect(await page.evaluate((id) => fetch(`/api/risk/subjects/${id}`).then((r) => r.status), foreign.subjectId)).toBe(
+    404,
+  );
+  expect(await page.locator('body').innerText()).not.toContain(foreign.subjectName);
+  await screenshot(page, 'risk-enterprise-foreign-zh');
+  // The board, the plan and the admin pages are the regulator's.
+  for (const path of ['/risk', '/plan', '/admin/settings']) {
+    await page.goto(`${baseURL}${path}`);
+    await waitForText(page, '无权访问');
+  }
+  expect(pageErrors(page)).toEqual([]);
+});
