@@ -227,6 +227,7 @@ export function resultFile(r: MonitoringBenchResult) {
       seed_seconds: r.seedSeconds,
       vehicles_online_first_day: r.vehiclesOnlineFirstDay,
       // This machine is shared with other work: figures taken under load are slower than the code is.
+      note: "Wall times on a 2-core machine shared with other agents' test suites and browsers; month_db_cpu (CPU of the PostgreSQL backends) is less sensitive to that load.",
       load_average_at_end: os.loadavg().map((x) => Math.round(x * 10) / 10),
     },
     metrics: {

@@ -90,10 +90,13 @@ it('the leader sees the four colours on the risk board and opens a subject with 
   // A click on a colour lists its subjects.
   await page.getByTestId('risk-colour-red').click();
   await page.waitForURL((url) => url.searchParams.get('colour') === 'red');
-  await page.getByTestId('risk-subjects').locator('.ant-table-row').first().waitFor();
-  const rows = await page.getByTestId('risk-subjects').locator('.ant-table-row').allInnerTexts();
-  expect(rows.length).toBe(board.byColour.red);
-  expect(rows.every((r) => r.includes('重大风险'))).toBe(true);
+  const subjectRows = page.getByTestId('risk-subjects').locator('.ant-table-row');
+  // The list reloads for the filter: wait for the red subjects only.
+  const onlyRed = async () => {
+    const rows = await subjectRows.allInnerTexts();
+    return rows.length > 0 && rows.every((r) => r.includes('重大风险')) ? rows.length : -1;
+  };
+  await expect.poll(onlyRed, { timeout: 20_000 }).toBe(board.byColour.red);
 
   await topRow.getByRole('link', { name: top.subjectName }).click();
   await page.waitForURL((url) => url.pathname === `/risk/subjects/${top.subjectId}`);
@@ -113,6 +116,16 @@ it('the leader sees the four colours on the risk board and opens a subject with 
     expect(await link.getAttribute('href')).toMatch(/^\/hazards\/[0-9a-f-]{36}$/);
   }
   await screenshot(page, 'risk-subject-zh');
+
+  // The same page in English.
+  await page.locator('.ant-segmented-item', { hasText: 'English' }).click();
+  await waitForText(page, 'Risk factors (how the score is made)');
+  const english = await page.locator('body').innerText();
+  for (const label of ['Risk points', 'Escalation ladder', 'Inspection frequency', 'Total']) expect(english).toContain(label);
+  await page.goto(`${baseURL}/risk`);
+  await waitForText(page, 'Moves this week');
+  expect(await page.locator('body').innerText()).not.toContain('风险看板');
+  await screenshot(page, 'risk-board-en');
   expect(pageErrors(page)).toEqual([]);
 });
 

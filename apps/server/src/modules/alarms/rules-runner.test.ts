@@ -123,6 +123,20 @@ describe.each(engines)('rules runner on $name', (engine) => {
       signalsDropped: 0,
       signalsLost: 0,
     });
+    // The terminal disconnects after its last report (judged first, in order); 11 minutes later it is offline.
+    hub.emit('positions', positions(v, 70, 1, 40));
+    hub.emit('presence', v.id, false);
+    now = T0 + 70_000 + 11 * 60_000;
+    runner.tick();
+    await runner.idle();
+    const offline = await database.db
+      .selectFrom('alarms')
+      .selectAll()
+      .where('vehicle_id', '=', v.id)
+      .where('type', '=', 'offline')
+      .execute();
+    expect(offline).toHaveLength(1);
+    expect(offline[0]!.ended_at).toBeNull();
     await runner.stop();
   });
 

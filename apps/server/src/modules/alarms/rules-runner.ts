@@ -81,7 +81,8 @@ export class RulesRunner<C> {
     reloadFailures: 0,
   };
   private readonly signals: SignalQueue;
-  private inbox: (readonly LivePositionEvent[])[] = [];
+  /** Committed positions and connection changes, in the order the hub told them. */
+  private inbox: (readonly LivePositionEvent[] | { vehicleId: string; online: boolean; at: number })[] = [];
   private pending = 0;
   private scheduled: NodeJS.Immediate | null = null;
   private readonly known = new Set<string>();
@@ -112,9 +113,9 @@ export class RulesRunner<C> {
     this.offs.push(hub.on('positions', (events) => this.offer(events)));
     this.offs.push(
       hub.on('presence', (vehicleId, online) => {
-        // Positions received before the connection changed are judged first, in arrival order.
-        this.process();
-        this.guard(() => this.d.engine.presence(vehicleId, online, this.now()));
+        // Queued behind the positions that came before it: judged in arrival order, off the gateway's call.
+        this.inbox.push({ vehicleId, online, at: this.now() });
+        this.schedule();
       }),
     );
     if (this.d.onConfigChange) this.offs.push(this.d.onConfigChange((c) => this.d.engine.setConfig(c)));
@@ -199,6 +200,10 @@ export class RulesRunner<C> {
     }
     this.inbox.push(events);
     this.pending += events.length;
+    this.schedule();
+  }
+
+  private schedule(): void {
     this.scheduled ??= setImmediate(() => {
       this.scheduled = null;
       this.process();
@@ -207,12 +212,19 @@ export class RulesRunner<C> {
 
   private process(): void {
     if (this.inbox.length === 0) return;
-    const chunks = this.inbox;
+    const entries = this.inbox;
     this.inbox = [];
     this.pending = 0;
     const byVehicle = new Map<string, { organisationId: string; positions: RulePosition[] }>();
-    for (const chunk of chunks) {
-      for (const e of chunk) {
+    for (const entry of entries) {
+      if (!Array.isArray(entry)) {
+        // A connection change: what arrived before it is judged first.
+        this.ingest(byVehicle);
+        const { vehicleId, online, at } = entry as { vehicleId: string; online: boolean; at: number };
+        this.guard(() => this.d.engine.presence(vehicleId, online, at));
+        continue;
+      }
+      for (const e of entry as readonly LivePositionEvent[]) {
         this.counters.positionsIn++;
         const p = toRulePosition(e.position, this.platformTime);
         if (!p) {
@@ -224,11 +236,17 @@ export class RulesRunner<C> {
         v.positions.push(p);
       }
     }
+    this.ingest(byVehicle);
+  }
+
+  /** Feeds each vehicle's gathered positions to the engine in device-time order, and forgets them. */
+  private ingest(byVehicle: Map<string, { organisationId: string; positions: RulePosition[] }>): void {
     for (const [vehicleId, v] of byVehicle) {
       if (!this.known.has(vehicleId)) this.adopt(vehicleId, v.organisationId);
       v.positions.sort((a, b) => a.t - b.t);
       this.guard(() => this.d.engine.ingest(vehicleId, v.positions));
     }
+    byVehicle.clear();
   }
 
   /** A vehicle registered since the last reload: watched at once without a trip; the reload brings its trip. */

@@ -1,6 +1,8 @@
+import { monitoringThresholds } from '@anlan/contracts';
 import type { z } from 'zod';
 import { defaultRulesConfig, rulesConfig } from '../../rules/config.js';
 import { alarmConfigSchema, defaultAlarmConfig } from '../alarms/alarm-config.js';
+import { defaultMonitoringThresholds } from '../monitoring-reports/monitoring-thresholds.js';
 import { defaultRiskConfig, riskConfig } from '../risk/risk-config.js';
 
 /** A known settings key: the schema every stored value must pass, and the value in force until someone sets one. */
@@ -28,6 +30,8 @@ export const settingDefinitions = {
   alarms: defineSetting(alarmConfigSchema, defaultAlarmConfig),
   /** Risk grading: LEC / LS bands and colours, the points model, escalation rules and steps (modules/risk/risk-config.ts). */
   risk: defineSetting(riskConfig, defaultRiskConfig),
+  /** Thresholds and targets of the daily online-monitoring report (modules/monitoring-reports/README.md). */
+  monitoring_report: defineSetting(monitoringThresholds, defaultMonitoringThresholds()),
 } satisfies SettingDefinitions;
 
 export type KnownSettings = typeof settingDefinitions;

@@ -58,15 +58,12 @@ export function SettingEditor({ setting }: { setting: Setting }) {
       okText: t('common.save'),
       cancelText: t('common.cancel'),
       width: 560,
+      // A saved value re-keys this editor (a fresh form of the new value), so the answer is awaited here rather
+      // than in mutate's own callbacks, which React Query skips once the component that called it is gone.
       onOk: () =>
-        put.mutate(draft, {
-          onSuccess: () => {
-            setIssues(null);
-            setError(null);
-            void message.success(t('settingsAdmin.saved'));
-          },
-          onError: refused,
-        }),
+        put.mutateAsync(draft).then(() => {
+          void message.success(t('settingsAdmin.saved'));
+        }, refused),
     });
   const status = setting.isDefault ? (
     <Tag>{t('settingsAdmin.isDefault')}</Tag>

@@ -64,10 +64,10 @@ function PreferencesEditor({ prefs }: { prefs: NotificationPreferences }) {
         .filter((c) => !prefs.categories[c]?.locked && values.categories[c])
         .map((c) => [c, values.categories[c]]),
     );
-    update.mutate(
-      { digestEnabled: values.digestEnabled, categories },
-      { onSuccess: () => void message.success(t('inbox.prefs.saved')), onError: errors.report },
-    );
+    // Saved preferences re-key this editor: the answer is awaited here, not in mutate's callbacks (skipped once it is gone).
+    void update
+      .mutateAsync({ digestEnabled: values.digestEnabled, categories })
+      .then(() => void message.success(t('inbox.prefs.saved')), errors.report);
   };
   const columns: TableColumnsType<NotificationCategory> = [
     {
