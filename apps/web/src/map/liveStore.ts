@@ -61,10 +61,6 @@ export class LiveStore {
     return this.byId.get(vehicleId);
   }
 
-  get positions(): ReadonlyMap<string, LivePosition> {
-    return this.byId;
-  }
-
   dispose(): void {
     if (this.timer !== undefined) this.timers.clearTimeout(this.timer);
     this.timer = undefined;

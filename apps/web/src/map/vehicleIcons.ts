@@ -1,5 +1,4 @@
 import type { VehicleState } from './vehicleFeatures';
-import { stateColours } from './vehicleFeatures';
 
 /** Logical size of a vehicle symbol in CSS pixels; drawn at twice that for sharp screens. */
 const SIZE = 26;
@@ -32,4 +31,3 @@ export function drawVehicleIcon(colour: string): ImageData {
 
 export const vehicleIconId = (state: VehicleState): string => `vehicle-${state}`;
 export const iconPixelRatio = RATIO;
-export const iconColour = (state: VehicleState): string => stateColours[state];

@@ -135,17 +135,15 @@ describe.each(engines)('alarm escalation and hazards on $name', (engine) => {
     // A third, but the first was a false alarm: still two real ones.
     await store.apply([signal(v3, { type: 'overspeed', severity: 'serious', startS: 2 * day })]);
     const [, first] = await idsOf(v3.id);
-    await database.db
-      .transaction()
-      .execute((trx) =>
-        appendEvent(trx, {
-          entityType: 'alarm',
-          entityId: first!,
-          type: 'alarm.handled',
-          actorId: null,
-          payload: { measure: 'false_alarm', note: '误报' },
-        }),
-      );
+    await database.db.transaction().execute((trx) =>
+      appendEvent(trx, {
+        entityType: 'alarm',
+        entityId: first!,
+        type: 'alarm.handled',
+        actorId: null,
+        payload: { measure: 'false_alarm', note: '误报' },
+      }),
+    );
     expect((await escalation.run())?.hazards).toEqual([]);
     await store.apply([signal(v3, { type: 'overspeed', severity: 'serious', startS: 3 * day })]);
     const run = await escalation.run();

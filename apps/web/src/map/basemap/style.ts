@@ -4,9 +4,10 @@ import { offlineLayers } from './layers';
 
 /**
  * Empty markers in the layer stack: each overlay inserts its layers below the marker above it, so zones stay under
- * tracks and tracks under vehicles whichever component mounts first. Bottom to top.
+ * tracks and tracks under vehicles whichever component mounts first. Bottom to top; a ZonesLayer goes below
+ * 'anchor-subjects', a SubjectsLayer below 'anchor-hazards', a HazardsLayer below 'anchor-track'.
  */
-export const overlayAnchors = ['anchor-zones', 'anchor-subjects', 'anchor-track', 'anchor-vehicles', 'anchor-top'] as const;
+export const overlayAnchors = ['anchor-zones', 'anchor-subjects', 'anchor-hazards', 'anchor-track', 'anchor-vehicles', 'anchor-top'] as const;
 export type OverlayAnchor = (typeof overlayAnchors)[number];
 
 const anchorLayers: LayerSpecification[] = overlayAnchors.map((id) => ({ id, type: 'background', layout: { visibility: 'none' } }));
