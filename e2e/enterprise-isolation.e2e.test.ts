@@ -36,7 +36,7 @@ it('an enterprise user sees only its own portal and cannot open another enterpri
   pages.push(page);
   await login(page, baseURL, 'sanjiang');
   await page.waitForURL((url) => url.pathname === '/my');
-  expect(await menuLabels(page)).toEqual(['我的隐患', '我的账号']);
+  expect(await menuLabels(page)).toEqual(['我的隐患', '车辆地图', '我的账号']);
 
   await page.goto(`${baseURL}/hazards/${foreign.id}`);
   await waitForText(page, '页面不存在');
