@@ -1,66 +1,22 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { VirtualTerminal } from '../tools/simulator/src/terminal.js';
 import { ApiSession } from './support/api.js';
 import { login, screenshot, screenshotOnFailure } from './support/app.js';
 import { launchChromium, newContext, newPage, pageErrors } from './support/browser.js';
-import { repoRoot } from './support/server.js';
+import { startDemoServer, type DemoServer } from './support/server.js';
 
 /**
  * The live map against a server that runs its JT/T 808 gateway (the shared journey server has it off): a virtual
  * terminal reports over real TCP, the vehicle appears on the map, moves, and opens its panel when clicked.
  */
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const probe = net.createServer().once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-
-async function startServerWithGateway(): Promise<{ url: string; jt808Port: number; stop: () => Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-map-'));
-  const [port, jt808Port] = [await freePort(), await freePort()];
-  const url = `http://127.0.0.1:${port}`;
-  const log: string[] = [];
-  const child = spawn(process.execPath, [path.join(repoRoot, 'apps/server/dist/cli/main.js'), 'demo'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), JT808_PORT: String(jt808Port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  for (const end = Date.now() + 170_000; ; ) {
-    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return { url, jt808Port, stop };
-    if (child.exitCode !== null || Date.now() > end) {
-      await stop();
-      throw new Error(`the map journey's server did not start:\n${log.join('').slice(-3000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
-let server: Awaited<ReturnType<typeof startServerWithGateway>>;
+let server: DemoServer;
 let browser: Browser;
 let terminal: VirtualTerminal | undefined;
 
 beforeAll(async () => {
-  [server, browser] = await Promise.all([startServerWithGateway(), launchChromium()]);
+  [server, browser] = await Promise.all([startDemoServer({ gateway: true, timeoutMs: 280_000 }), launchChromium()]);
 });
 afterAll(async () => {
   terminal?.destroy();
@@ -103,7 +59,7 @@ it('a vehicle reporting over JT/T 808 appears on the live map, moves, and opens 
   const from: [number, number] = [121.12, 30.595];
   const to: [number, number] = [121.102, 30.589];
   const t0 = Math.floor(Date.now() / 1000) * 1000 - 5 * 60_000;
-  terminal = new VirtualTerminal({ host: '127.0.0.1', port: server.jt808Port, phone, plate, terminalId: 'E2EMAP1' });
+  terminal = new VirtualTerminal({ host: '127.0.0.1', port: server.jt808Port!, phone, plate, terminalId: 'E2EMAP1' });
   await terminal.connect();
   await terminal.login();
   const report = (k: number, [lon, lat]: [number, number], speed: number) =>

@@ -1,15 +1,10 @@
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import net from 'node:net';
-import os from 'node:os';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { VirtualTerminal } from '../tools/simulator/src/terminal.js';
 import { ApiSession } from './support/api.js';
 import { chooseOption, confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
 import { launchChromium, newContext, newPage, pageErrors, waitForText } from './support/browser.js';
-import { repoRoot } from './support/server.js';
+import { startDemoServer, type DemoServer } from './support/server.js';
 
 /*
  * The monitor's journey on a real alarm: a terminal drives a demo vehicle over JT/T 808 (TCP) at 100 km/h, the rules
@@ -34,52 +29,8 @@ interface AlarmRow {
 }
 
 let browser: Browser;
-let server: { url: string; jt808Port: number; stop: () => Promise<void> };
+let server: DemoServer;
 const terminals: VirtualTerminal[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo;
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** The built demo server with its JT/T 808 gateway on, in a fresh temporary DATA_DIR. */
-async function startDemoWithGateway(timeoutMs = 280_000): Promise<typeof server> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-monitor-'));
-  const [port, jt808Port] = [await freePort(), await freePort()];
-  const url = `http://127.0.0.1:${port}`;
-  const log: string[] = [];
-  const child = spawn(process.execPath, [path.join(repoRoot, 'apps/server/dist/cli/main.js'), 'demo'], {
-    cwd: repoRoot,
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', JT808_ENABLED: 'true', JT808_PORT: String(jt808Port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  for (const stream of [child.stdout, child.stderr]) stream.on('data', (chunk: Buffer) => log.push(chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode === null) {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 5000))]);
-      if (child.exitCode === null) child.kill('SIGKILL');
-    }
-    fs.rmSync(dataDir, { recursive: true, force: true });
-  };
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const ok = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
-    if (ok) return { url, jt808Port, stop };
-    if (child.exitCode !== null || Date.now() > end) {
-      await stop();
-      throw new Error(`the demo server with a gateway did not become healthy:\n${log.join('').slice(-3000)}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
 
 async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
   const end = Date.now() + timeoutMs;
@@ -93,7 +44,7 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 
 /** A terminal of `v`, signed in over TCP. */
 async function terminalOf(v: VehicleRow, id: string): Promise<VirtualTerminal> {
-  const terminal = new VirtualTerminal({ host: '127.0.0.1', port: server.jt808Port, phone: v.terminalPhone, plate: v.plate, plateColour: v.plateColour, terminalId: id });
+  const terminal = new VirtualTerminal({ host: '127.0.0.1', port: server.jt808Port!, phone: v.terminalPhone, plate: v.plate, plateColour: v.plateColour, terminalId: id });
   terminals.push(terminal);
   await terminal.connect();
   await terminal.login();
@@ -121,7 +72,7 @@ function speed(terminal: VirtualTerminal, lat: number): { stop: () => void } {
 
 // Demo data and a second server on a shared 2-core machine: start-up may take minutes.
 beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startDemoWithGateway()]);
+  [browser, server] = await Promise.all([launchChromium(), startDemoServer({ gateway: true, timeoutMs: 280_000 })]);
 }, 300_000);
 afterAll(async () => {
   for (const t of terminals) t.destroy();

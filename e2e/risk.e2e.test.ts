@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ApiSession } from './support/api.js';
-import { chooseOption, confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
+import { confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
 import { launchChromium, newContext, newPage, pageErrors, waitForText } from './support/browser.js';
 
 /*
@@ -51,6 +51,24 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
     if (value !== undefined) return value;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+/**
+ * Picks an option of an antd select, like chooseOption, but tries again when the pick did not hold: on a busy
+ * machine a click can land while the dropdown is still sliding in.
+ */
+async function pick(page: Page, select: Locator, text: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    await select.click();
+    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).click();
+    const held = await select
+      .filter({ hasText: text })
+      .waitFor({ timeout: 5_000 })
+      .then(() => true, () => false);
+    if (held) return;
+    if (attempt === 3) throw new Error(`the select did not take “${text}”`);
+    await page.keyboard.press('Escape');
   }
 }
 
@@ -172,11 +190,11 @@ it('an inspector records an LEC assessment, sees D and the colour as he picks, a
   await card.locator('[data-action="assess"]').click();
   const modal = page.locator('.ant-modal').filter({ visible: true });
   await modal.locator('.ant-radio-button-wrapper', { hasText: 'LEC' }).click();
-  await chooseOption(page, modal.getByTestId('assess-l'), '6 · 相当可能');
-  await chooseOption(page, modal.getByTestId('assess-e'), '6 · 每天工作时间内暴露');
+  await pick(page, modal.getByTestId('assess-l'), '6 · 相当可能');
+  await pick(page, modal.getByTestId('assess-e'), '6 · 每天工作时间内暴露');
   // Two of three picked: nothing is computed yet.
   expect(await modal.getByTestId('assessment-result').count()).toBe(0);
-  await chooseOption(page, modal.getByTestId('assess-c'), '15 · 非常严重');
+  await pick(page, modal.getByTestId('assess-c'), '15 · 非常严重');
   const result = modal.getByTestId('assessment-result');
   await result.waitFor();
   // D = 6 × 6 × 15 = 540 > 320: extremely dangerous, red.

@@ -10,6 +10,8 @@ const webIndex = path.join(repoRoot, 'apps/web/dist/index.html');
 
 export interface DemoServer {
   url: string;
+  /** The JT/T 808 port, when started with `gateway: true`. */
+  jt808Port: number | undefined;
   stop: () => Promise<void>;
 }
 
@@ -36,19 +38,29 @@ async function healthy(url: string): Promise<boolean> {
 /**
  * Starts the built server with its demo data on a free port and a fresh temporary DATA_DIR, and waits
  * for /api/health. Builds nothing: run `npm run build` first (a missing build fails the run).
+ * Without `gateway` there is no JT/T 808 gateway (most journeys need HTTP only); with it, the gateway listens on a
+ * free port of its own, for journeys that drive terminals over TCP.
  */
-export async function startDemoServer(timeoutMs = 150_000): Promise<DemoServer> {
+export async function startDemoServer({ timeoutMs = 150_000, gateway = false } = {}): Promise<DemoServer> {
   for (const file of [serverMain, webIndex]) {
     if (!fs.existsSync(file)) throw new Error(`${path.relative(repoRoot, file)} is missing: run \`npm run build\` before the e2e tests`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'anlan-e2e-data-'));
   const port = await freePort();
+  const jt808Port = gateway ? await freePort() : undefined;
   const url = `http://127.0.0.1:${port}`;
   const log: string[] = [];
   const child: ChildProcess = spawn(process.execPath, [serverMain, 'demo'], {
     cwd: repoRoot,
-    // No JT/T 808 gateway: the journeys need HTTP only, and its fixed TCP port may be taken.
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', JT808_ENABLED: 'false', LOG_LEVEL: 'warn' },
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      JT808_ENABLED: String(gateway),
+      ...(jt808Port ? { JT808_PORT: String(jt808Port) } : {}),
+      LOG_LEVEL: 'warn',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   for (const stream of [child.stdout, child.stderr]) stream?.on('data', (chunk: Buffer) => log.push(chunk.toString()));
@@ -69,5 +81,5 @@ export async function startDemoServer(timeoutMs = 150_000): Promise<DemoServer> 
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return { url, stop };
+  return { url, jt808Port, stop };
 }

@@ -3,7 +3,7 @@ import { instant } from './common.js';
 import type { Locale } from './errors.js';
 import { domainEvent } from './system.js';
 
-/** What the rules raise (kept in step with apps/server/src/rules/types.ts; a server test checks they match). */
+/** What the rules raise (apps/server/src/rules re-exports this list). */
 export const alarmTypes = [
   'overspeed',
   'fatigue_warning',

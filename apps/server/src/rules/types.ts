@@ -1,3 +1,5 @@
+import type { AlarmTypeName } from '@anlan/contracts';
+
 /**
  * The boundary of the rules engine: what it is fed (positions, vehicles, geometry, clock ticks) and what it emits
  * (alarm signals). Everything in rules/ is pure and synchronous — no database, no timers, no Date.now(): the
@@ -68,23 +70,10 @@ export interface RuleRoute {
   bufferM: number;
 }
 
-/** Alarm types the rules raise. Device-reported alarms are type 'device' with the standard bit's name as subtype. */
-export const alarmTypes = [
-  'overspeed',
-  'fatigue_warning',
-  'fatigue',
-  'daily_driving_warning',
-  'daily_driving',
-  'night_driving',
-  'restricted_zone',
-  'route_deviation',
-  'parking',
-  'offline',
-  'silent',
-  'drift',
-  'device',
-] as const;
-export type AlarmType = (typeof alarmTypes)[number];
+/** Alarm types the rules raise (one list, in the contracts). Device-reported alarms are type 'device' with the
+ * standard bit's name as subtype. */
+export { alarmTypes } from '@anlan/contracts';
+export type AlarmType = AlarmTypeName;
 
 export type AlarmSeverity = 'info' | 'warning' | 'serious' | 'critical';
 
