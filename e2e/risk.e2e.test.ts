@@ -61,11 +61,17 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, timeo
 async function pick(page: Page, select: Locator, text: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     await select.click();
-    await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option').filter({ hasText: text }).click();
+    await page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option')
+      .filter({ hasText: text })
+      .click();
     const held = await select
       .filter({ hasText: text })
       .waitFor({ timeout: 5_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (held) return;
     if (attempt === 3) throw new Error(`the select did not take “${text}”`);
     await page.keyboard.press('Escape');
@@ -261,6 +267,13 @@ it('the admin changes a rules threshold; an invalid value is refused with its fi
   await waitForText(page, '请根据提示修改标出的字段');
   await screenshot(page, 'risk-settings-refused-zh');
   expect(await expresswayLimit()).toBe(70);
+
+  // Back to the defaults (the other journeys share this server).
+  await page.getByRole('button', { name: '恢复默认值' }).click();
+  await page.getByTestId('setting-save').click();
+  await page.locator('.ant-modal-confirm').filter({ hasText: '70 → 80' }).locator('.ant-btn-primary').click();
+  await waitForText(page, '设置已保存并生效');
+  expect(await expresswayLimit()).toBe(80);
   expect(pageErrors(page)).toEqual([]);
 });
 
@@ -295,6 +308,11 @@ it('the admin registers a webhook (its secret shown once), sends a test and read
   // Refused by the closed port: failed, or waiting for its retry; the attempt and its error are logged.
   expect(await delivery.innerText()).toMatch(/失败|待投递/);
   expect(await delivery.innerText()).toContain('ECONNREFUSED');
+  await page.locator('.ant-drawer-close').click();
+  // Removed again: nothing keeps retrying against the closed port.
+  await row.getByRole('button', { name: /删\s*除/ }).click();
+  await page.locator('.ant-popconfirm-buttons .ant-btn-primary').filter({ visible: true }).click();
+  await row.waitFor({ state: 'detached' });
   await screenshot(page, 'risk-webhooks-zh');
 
   await page.goto(`${baseURL}/admin/checklists`);

@@ -137,7 +137,7 @@ export const en: typeof zhCN = {
     setEscalation: 'Set escalation level',
     clearEscalation: 'Clear manual level',
     escalationSet: 'Escalation level set',
-    escalationCleared: 'Manual level cleared: the rules decide again',
+    escalationCleared: 'Manual level cleared: the rules move it from now on (a step down needs the clean period)',
     reason: 'Reason',
     reasonOptional: 'Reason (optional)',
     points: {

@@ -135,7 +135,7 @@ export const zhCN = {
     setEscalation: '设定督办等级',
     clearEscalation: '清除人工设定',
     escalationSet: '督办等级已设定',
-    escalationCleared: '人工设定已清除,按规则重新计算',
+    escalationCleared: '人工设定已清除:此后由规则升降级(降级须经过规定的无触发天数)',
     reason: '原因',
     reasonOptional: '原因(可选)',
     points: {
