@@ -51,9 +51,9 @@ it('a vehicle reporting over JT/T 808 appears on the live map, moves, and opens 
   const pages: Page[] = [];
   screenshotOnFailure(onTestFailed, () => pages);
   const monitor = await ApiSession.login(server.url, 'monitor');
-  const fleet = await monitor.get<{ items: { plate: string; terminalPhone: string }[] }>('/api/vehicles?limit=500');
+  const fleet = await monitor.get<{ items: { id: string; plate: string; terminalPhone: string }[] }>('/api/vehicles?limit=500');
   const phone = '013800000001';
-  const plate = fleet.items.find((v) => v.terminalPhone === phone)!.plate;
+  const { id: vehicleId, plate } = fleet.items.find((v) => v.terminalPhone === phone)!;
 
   // 港区东路 → 乍浦港码头, one of the simulator's roads on the demo base map; device times of the last minutes.
   const from: [number, number] = [121.12, 30.595];
@@ -114,5 +114,9 @@ it('a vehicle reporting over JT/T 808 appears on the live map, moves, and opens 
   await bar.getByRole('button', { name: '播放' }).click();
   await expect.poll(() => page.getByTestId('playback-time').innerText(), { timeout: 30_000 }).toBe(last);
   await screenshot(page, 'map-playback-zh');
+
+  // The alarm queue and the vehicle list link to /map?vehicle=<id>: the panel opens on that vehicle.
+  await page.goto(`${server.url}/map?vehicle=${vehicleId}`);
+  await expect.poll(() => page.getByTestId('vehicle-plate').innerText(), { timeout: 30_000 }).toBe(plate);
   expect(pageErrors(page)).toEqual([]);
 });

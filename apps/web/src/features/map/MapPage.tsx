@@ -1,6 +1,7 @@
 import type { LiveAlarm } from '@anlan/contracts';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useMemo, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useMapConfig } from '../../api/vehicles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { FullPageSpinner } from '../../components/FullPageSpinner';
@@ -24,7 +25,9 @@ const pageHeight = 'calc(100vh - 64px - 48px - 70px)';
 export function MapPage() {
   const config = useMapConfig();
   const client = useQueryClient();
-  const [selected, setSelected] = useState<string>();
+  // /map?vehicle=<id> (from the alarm queue and the vehicle list) opens that vehicle's panel.
+  const [params] = useSearchParams();
+  const [selected, setSelected] = useState<string | undefined>(() => params.get('vehicle') ?? undefined);
   const [playback, setPlayback] = useState<{ vehicleId: string; period: Period } | null>(null);
   // A new alarm of the vehicle in the panel shows there at once.
   const onAlarms = useCallback(
