@@ -76,6 +76,16 @@ describe('the classification table', () => {
     }
   });
 
+  it('tells nobody of an alarm ending or growing, unless it grows critical', () => {
+    expect(classify(event('alarm.ended', { endedAt: '2026-12-03T08:00:00Z' }), entity())).toBeNull();
+    expect(classify(event('alarm.severity_raised', { from: 'warning', to: 'serious' }), entity())).toBeNull();
+    const critical = classify(event('alarm.severity_raised', { from: 'serious', to: 'critical', alarmType: 'overspeed' }), entity({ code: '浙F12345' }))!;
+    expect(critical).toMatchObject({ category: 'critical_alarm', urgent: true });
+    expect(critical.title['zh-CN']).toContain('升级为紧急');
+    // Other alarm steps still reach the carrier and the monitors.
+    expect(classify(event('alarm.handled'), entity())?.category).toBe('alarm');
+  });
+
   it('ignores event types it has no row for, and titles in both languages', () => {
     expect(classify(event('user.created'), entity())).toBeNull();
     expect(classify(event('checklist.published'), entity())).toBeNull();

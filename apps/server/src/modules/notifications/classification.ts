@@ -75,6 +75,8 @@ export const rules: readonly Rule[] = [
   { match: 'alarm.escalated', category: 'escalation', severity: 'critical', audiences: ['owner', 'monitors', 'leaders', 'admins'], title: t.alarmEscalated },
   { match: 'alarm.raised', when: (e) => alarmSeverity(e) === 'critical', category: 'critical_alarm', severity: 'critical', audiences: ['owner', 'monitors', 'leaders', 'admins'], title: t.alarmRaised },
   { match: 'alarm.raised', category: 'alarm', severity: alarmSeverity, audiences: ['owner', 'monitors'], title: t.alarmRaised },
+  // An episode growing critical is news; growing otherwise, or ending, is seen in the queue (a fleet ends hundreds a day).
+  { match: 'alarm.severity_raised', when: (e) => e.payload.to === 'critical', category: 'critical_alarm', severity: 'critical', audiences: ['owner', 'monitors', 'leaders', 'admins'], title: t.alarmEvent },
   { match: 'alarm.*', category: 'alarm', severity: 'info', audiences: ['owner', 'monitors'], title: t.alarmEvent },
   { match: 'subject.escalated', category: 'escalation', severity: 'critical', audiences: URGENT_AUDIENCE, title: t.subjectRisk },
   { match: 'subject.deescalated', category: 'risk', severity: 'info', audiences: ['owner', 'department', 'leaders'], title: t.subjectRisk },
@@ -98,12 +100,15 @@ export function linkFor(entityType: string, entityId: string): string | null {
   return base ? `${base}/${entityId}` : null;
 }
 
+/** Event types a prefix row would match that nobody is told of (they still reach webhooks and the event log). */
+const silent: readonly string[] = ['alarm.ended', 'alarm.severity_raised'];
+
 /** The notification an event makes, or null when it makes none. */
 export function classify(event: EventRow, entity: EntityInfo): Classified | null {
   const payload = event.payload !== null && typeof event.payload === 'object' ? (event.payload as Record<string, unknown>) : {};
   const input: ClassifyInput = { event, payload, entity };
   const rule = rules.find((r) => matchesEventType(r.match, event.type) && (!r.when || r.when(input)));
-  if (!rule) return null;
+  if (!rule || (silent.includes(event.type) && rule.match !== event.type)) return null;
   return {
     category: rule.category,
     urgent: urgentCategories.includes(rule.category),

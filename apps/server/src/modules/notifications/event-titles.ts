@@ -35,6 +35,7 @@ const alarmStatusWords: Labels = {
   closed: both('已关闭', 'closed'),
   reminded: both('已提醒驾驶员', 'driver reminded'),
   carrier_notified: both('已通报企业', 'carrier notified'),
+  severity_raised: both('升级为紧急', 'now critical'),
 };
 
 export function hazardFound(e: ClassifyInput): LocalisedText {
