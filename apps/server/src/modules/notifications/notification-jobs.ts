@@ -3,6 +3,7 @@ import type { Db } from '../../db/client.js';
 import type { Channel } from './channels.js';
 import { DigestService } from './digest.service.js';
 import { NotificationDispatcher } from './dispatcher.js';
+import { pruneNotifications } from './retention.js';
 import { DIGEST_TIME_ZONE } from './preferences.service.js';
 import { WebhookSender } from './webhook-sender.js';
 
@@ -35,7 +36,7 @@ export interface NotificationJobs {
 /**
  * The background work of notifications in one process: every intervalMs the dispatcher catches up with the
  * event log and the sender sends what is due; once a day at digestTime (Asia/Shanghai) every user's digest is
- * made, after a last catch-up. Ticks never overlap; stop() waits for the one in flight.
+ * made, after a last catch-up, and rows older than the retention (retention.ts) are deleted. Ticks never overlap; stop() waits for the one in flight.
  */
 export function startNotificationJobs(db: Db, o: NotificationJobOptions): NotificationJobs {
   const dispatcher = new NotificationDispatcher(db, { channels: o.channels ?? [], log: o.log });
@@ -62,6 +63,7 @@ export function startNotificationJobs(db: Db, o: NotificationJobOptions): Notifi
       try {
         await dispatcher.drain();
         await digests.runAll();
+        await pruneNotifications(db, new Date());
       } catch (err) {
         o.log('daily digest failed', err);
       }
