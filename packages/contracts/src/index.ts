@@ -15,4 +15,5 @@ export * from './settings.js';
 export * from './notifications.js';
 export * from './monitoring-reports.js';
 export * from './risk.js';
+export * from './risk-grading.js';
 export * from './trips.js';

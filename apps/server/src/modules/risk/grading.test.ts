@@ -1,6 +1,6 @@
-import { assessRiskPoint } from '@anlan/contracts';
+import { assessRiskPoint, gradeAssessment as grade, lecBandOf, lsColourOf } from '@anlan/contracts';
 import { describe, expect, it } from 'vitest';
-import { grade, lecBandOf, lsColourOf, scoreColour } from './grading.js';
+import { scoreColour } from './grading.js';
 import { weekRange } from './iso-week.js';
 import { defaultRiskConfig as cfg, riskConfig } from './risk-config.js';
 

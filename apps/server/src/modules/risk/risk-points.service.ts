@@ -1,11 +1,10 @@
-import type { AssessRiskPoint, CreateRiskPoint, RiskColour, RiskPoint, RiskPointDetail, UpdateRiskPoint } from '@anlan/contracts';
+import { gradeAssessment, type AssessRiskPoint, type CreateRiskPoint, type RiskColour, type RiskPoint, type RiskPointDetail, type UpdateRiskPoint } from '@anlan/contracts';
 import type { Updateable } from 'kysely';
 import type { Db } from '../../db/client.js';
 import type { RiskPointsTable } from '../../db/tables.js';
 import { badRequest, forbidden, notFound } from '../../http/errors.js';
 import { appendEvent } from '../events/event-log.js';
 import { canSeeOrganisation, visibleOrganisations, type Actor } from '../identity/actor.js';
-import { grade } from './grading.js';
 import { colourRank, type RiskConfig, type RiskConfigSource } from './risk-config.js';
 import { RiskPointsRepository, toAssessment, toRiskPoint, type AssessmentRow, type PointRow } from './risk-points.repository.js';
 
@@ -138,7 +137,7 @@ export class RiskPointsService {
   }
 
   private async insertAssessment(trx: Db, actor: Actor, p: PointRow, input: AssessRiskPoint, cfg: RiskConfig, now: Date) {
-    const g = grade(input, cfg);
+    const g = gradeAssessment(input, cfg);
     const self = actor.role === 'enterprise';
     const row = await trx
       .insertInto('risk_assessments')

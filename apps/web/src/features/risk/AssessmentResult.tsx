@@ -1,8 +1,8 @@
-import { lecBandLabels, type AssessRiskPoint } from '@anlan/contracts';
+import { gradeAssessment, lecBandLabels, type AssessRiskPoint, type GradingConfig } from '@anlan/contracts';
 import { Alert, Flex, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { riskColourHex, textOn } from '../../theme';
-import { formula, gradeAssessment, type GradingConfig } from './grading';
+import { formula } from './grading';
 import { useLocalised } from './localised';
 
 /** The result computed live as the user picks: D or R, the LEC band and the colour it will be stored with. */
