@@ -184,6 +184,10 @@ export const subjectRisk = z.object({
   /** When this level was computed; a later run that finds it unchanged leaves it (the board tells the last run). */
   computedAt: instant.nullable(),
   escalation: escalationLevel,
+  /** Since when the subject stands on its escalation step (null on 常规监管 when it never moved). */
+  escalationSince: instant.nullable(),
+  /** The step was set by hand (a leader's decision) rather than by the rules. */
+  escalationManual: z.boolean(),
 });
 export type SubjectRisk = z.infer<typeof subjectRisk>;
 

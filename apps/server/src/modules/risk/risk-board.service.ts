@@ -2,7 +2,7 @@ import { subjectTypes, type ColourCounts, type RiskBoard, type SubjectType } fro
 import type { Db } from '../../db/client.js';
 import { visibleOrganisations, type Actor } from '../identity/actor.js';
 import { dayInChina } from './recompute.js';
-import { RiskReadRepository } from './risk-read.repository.js';
+import { RiskReadRepository, toSubjectRisk } from './risk-read.repository.js';
 import { weekRange } from './iso-week.js';
 
 const DAY_MS = 86_400_000;
@@ -56,20 +56,10 @@ export class RiskBoardService {
       vehiclesOnDailyReview: Number(daily.n),
       trend: days.map((day) => ({ day, ...perDay.get(day)! })),
       escalationsThisWeek: moves,
-      topRisks: top.map((r) => ({
-        subjectId: r.id,
-        subjectName: r.name,
-        subjectType: r.type,
-        organisationId: r.organisation_id,
-        departmentId: r.department_id,
-        lat: r.lat,
-        lon: r.lon,
-        colour: r.colour,
-        score: r.score,
-        computedAt: r.computed_at?.toISOString() ?? null,
-        escalation: r.escalation,
-        topFactors: r.factors.slice(0, 3),
-      })),
+      topRisks: top.map((r) => {
+        const { factors, ...risk } = toSubjectRisk(r);
+        return { ...risk, topFactors: factors.slice(0, 3) };
+      }),
       map: map.map((m) => ({ subjectId: m.id, name: m.name, type: m.type, lat: m.lat, lon: m.lon, colour: m.colour, score: m.score, escalation: m.escalation })),
     };
   }

@@ -59,6 +59,9 @@ describe.each(engines)('risk levels and the escalation ladder on $name', (engine
     clock.advanceDays(6);
     expect(await movesOf(site)).toEqual(['listed→escalated:major_hazard_overdue+major_hazard_open']);
     expect((await risk(w.siteA.id)).escalationState).toMatchObject({ level: 'escalated', supervisorScope: 'district', supervisorRole: 'leader', supervisorOrganisationId: districtId, inspectionFrequencyDays: 3 });
+    // The board's ladder reads the step and since when from the list, without a request per subject.
+    const ladder = (await get('/api/risk/subjects?escalation=escalated', w.cookies.leader)).json().items as { subjectId: string; escalationSince: string; escalationManual: boolean }[];
+    expect(ladder.find((r) => r.subjectId === w.siteA.id)).toMatchObject({ escalationSince: clock.now().toISOString(), escalationManual: false });
 
     expect((await send('POST', `/api/hazards/${hazardId}/transitions`, w.cookies.inspector, { action: 'void', reason: '重复录入,以另一条为准' })).statusCode).toBe(200);
     expect(await movesOf(site)).toEqual([]);

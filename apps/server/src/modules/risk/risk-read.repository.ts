@@ -21,6 +21,8 @@ export interface SubjectRiskRow {
   factors: RiskFactor[];
   computed_at: Date | null;
   escalation: EscalationLevel;
+  escalation_since: Date | null;
+  manual_level: EscalationLevel | null;
 }
 
 export const toSubjectRisk = (r: SubjectRiskRow): SubjectRisk => ({
@@ -36,6 +38,8 @@ export const toSubjectRisk = (r: SubjectRiskRow): SubjectRisk => ({
   factors: r.factors,
   computedAt: r.computed_at?.toISOString() ?? null,
   escalation: r.escalation,
+  escalationSince: r.escalation_since?.toISOString() ?? null,
+  escalationManual: r.manual_level !== null,
 });
 
 const MOVE_TYPES = ['subject.escalated', 'subject.deescalated'] as const;
@@ -63,6 +67,8 @@ export class RiskReadRepository {
         sql<RiskFactor[]>`coalesce(l.factors, '[]'::jsonb)`.as('factors'),
         'l.computed_at',
         sql<EscalationLevel>`coalesce(e.level, 'none')`.as('escalation'),
+        'e.since as escalation_since',
+        sql<EscalationLevel | null>`e.manual_level`.as('manual_level'),
       ]);
   }
 

@@ -1,9 +1,8 @@
 import type { EscalationLevel, RiskBoard, SubjectRisk } from '@anlan/contracts';
-import { useQueries } from '@tanstack/react-query';
 import { Badge, Card, Col, Empty, Flex, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { subjectRiskQuery, useSubjectRisks } from '../../api/risk';
+import { useSubjectRisks } from '../../api/risk';
 import { formatMinute } from '../../i18n/format';
 import { riskColours } from '../../theme';
 import { RiskTag } from '../hazards/HazardTags';
@@ -19,7 +18,7 @@ const levelColour: Record<EscalationLevel, string> = {
 
 /**
  * The escalation ladder: 常规监管 → 挂牌督办 → 提级管控, with the subjects on the two upper steps and since when
- * they stand there (the ladder state of each, read from its subject page's API).
+ * they stand there.
  */
 export function EscalationLadder({
   board,
@@ -67,12 +66,6 @@ function LadderStep({ level }: { level: EscalationLevel }) {
   const { t } = useTranslation();
   const list = useSubjectRisks({ escalation: level }, SHOWN, 0);
   const subjects = list.data?.items ?? [];
-  const details = useQueries({
-    queries: subjects.map((s) => ({ ...subjectRiskQuery(s.subjectId), staleTime: 60_000 })),
-  });
-  const stateOf = new Map(
-    details.flatMap((d) => (d.data ? [[d.data.subjectId, d.data.escalationState] as const] : [])),
-  );
   if (!list.isPending && subjects.length === 0)
     return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('risk.ladderEmpty')} />;
   return (
@@ -80,23 +73,20 @@ function LadderStep({ level }: { level: EscalationLevel }) {
       size="small"
       loading={list.isPending}
       dataSource={subjects}
-      renderItem={(s) => {
-        const state = stateOf.get(s.subjectId);
-        return (
-          <List.Item key={s.subjectId} style={{ paddingInline: 0 }}>
-            <Flex vertical gap={2} style={{ width: '100%' }}>
-              <Flex justify="space-between" gap={8}>
-                <Link to={`/risk/subjects/${s.subjectId}`}>{s.subjectName}</Link>
-                <RiskTag colour={s.colour} />
-              </Flex>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {state?.since ? t('risk.since', { at: formatMinute(state.since) }) : t('common.loading')}
-                {state?.manual && <Tag style={{ marginInlineStart: 6 }}>{t('risk.manual')}</Tag>}
-              </Typography.Text>
+      renderItem={(s) => (
+        <List.Item key={s.subjectId} style={{ paddingInline: 0 }}>
+          <Flex vertical gap={2} style={{ width: '100%' }}>
+            <Flex justify="space-between" gap={8}>
+              <Link to={`/risk/subjects/${s.subjectId}`}>{s.subjectName}</Link>
+              <RiskTag colour={s.colour} />
             </Flex>
-          </List.Item>
-        );
-      }}
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {s.escalationSince && t('risk.since', { at: formatMinute(s.escalationSince) })}
+              {s.escalationManual && <Tag style={{ marginInlineStart: 6 }}>{t('risk.manual')}</Tag>}
+            </Typography.Text>
+          </Flex>
+        </List.Item>
+      )}
     />
   );
 }
