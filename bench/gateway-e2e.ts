@@ -13,6 +13,7 @@ import {
   type BenchGateway,
   type Engine,
 } from './gateway-harness.js';
+import { startProbe, type StageBreakdown } from './gateway-probe.js';
 
 export interface E2eParams {
   engine: Engine;
@@ -31,6 +32,8 @@ export interface E2eResult {
   commitLatencyMs: { p50: number; p99: number; max: number };
   batches: number;
   peakRssMb: number;
+  /** Where the gateway's time goes at full load (stages, batch sizes, event-loop delay, GC, CPU, machine load). */
+  server: StageBreakdown;
 }
 
 /** Runs on `shared` when given (left open), else on a gateway of its own. */
@@ -43,6 +46,7 @@ export async function measureE2e(p: E2eParams, shared?: BenchGateway): Promise<E
       limits: { maxUnackedPositions: 4 * p.window },
     }));
   const c = g.runtime.counters;
+  const probe = startProbe(g.gateway.ingest, 1000);
   const samples: [number, number][] = [];
   let peakRss = 0;
   const sampler = setInterval(() => {
@@ -59,6 +63,7 @@ export async function measureE2e(p: E2eParams, shared?: BenchGateway): Promise<E
       'start-ago-s': 6 * 3600,
     });
     clearInterval(sampler);
+    const server = probe.stop();
     // Logins come first in the child; the stream starts when commits do. Measure from 1 s after the first commit
     // to 1 s before the last sample of the stream.
     const startAt = samples.find(([, n]) => n > 0)?.[0] ?? 0;
@@ -75,6 +80,7 @@ export async function measureE2e(p: E2eParams, shared?: BenchGateway): Promise<E
       commitLatencyMs: c.latency(),
       batches: c.batchesCommitted,
       peakRssMb: Math.round(peakRss / 2 ** 20),
+      server,
     };
   } finally {
     clearInterval(sampler);
@@ -89,6 +95,11 @@ export function resultFile(results: E2eResult[]): object {
     name: 'gateway-e2e',
     date: new Date().toISOString(),
     machine: machine(),
+    // On a shared machine every wall time carries the other work: the load says how much to trust the figures.
+    load_average_1m: {
+      before: results[0]?.server.loadAverage1m.before ?? null,
+      after: results[results.length - 1]?.server.loadAverage1m.after ?? null,
+    },
     params: Object.fromEntries(
       results.map((r) => [
         r.params.engine,
@@ -100,6 +111,7 @@ export function resultFile(results: E2eResult[]): object {
           commitLatencyMs: r.commitLatencyMs,
           ackLatencyMsAtMaxLoad: r.ackLatencyMs,
           peakRssMb: r.peakRssMb,
+          server: r.server,
         },
       ]),
     ),

@@ -5,6 +5,7 @@
  * first 3 s (warm-up) are left out.
  * Run: npx tsx --conditions=source bench/gateway-latency.ts [seconds] [pglite|postgresql ...]
  */
+import type { IngestOptions } from '../apps/server/src/gateway/ingest.js';
 import {
   isMain,
   machine,
@@ -14,6 +15,7 @@ import {
   type BenchGateway,
   type Engine,
 } from './gateway-harness.js';
+import { startProbe, type StageBreakdown } from './gateway-probe.js';
 
 export interface LatencyParams {
   engine: Engine;
@@ -23,6 +25,8 @@ export interface LatencyParams {
   durationS: number;
   /** Latencies of the first seconds (JIT, WASM tier-up, caches) are left out. */
   warmupS: number;
+  /** Batching policy, when not the gateway's default. */
+  ingest?: Partial<IngestOptions>;
 }
 
 export interface LatencyResult {
@@ -32,11 +36,16 @@ export interface LatencyResult {
   p99: number;
   max: number;
   commitP99: number;
+  /** Where the server's share of the wait goes (stages, batch sizes, event-loop delay, GC, machine load). */
+  server: StageBreakdown;
+  /** The terminals' process: its event-loop delay is part of the measured latency too. */
+  simulatorEventLoopDelayMs: { p50: number; p99: number; max: number };
 }
 
 /** Runs on `shared` when given (left open), else on a gateway of its own. */
 export async function measureLatency(p: LatencyParams, shared?: BenchGateway): Promise<LatencyResult> {
-  const g = shared ?? (await startBenchGateway(p.engine, { vehicles: p.vehicles }));
+  const g = shared ?? (await startBenchGateway(p.engine, { vehicles: p.vehicles, ingest: p.ingest }));
+  const probe = startProbe(g.gateway.ingest, p.warmupS * 1000);
   try {
     const sim = await runSimulator({
       port: g.gateway.port,
@@ -45,7 +54,9 @@ export async function measureLatency(p: LatencyParams, shared?: BenchGateway): P
       window: 8,
       'duration-s': p.durationS,
       'start-ago-s': 6 * 3600,
+      'warmup-s': p.warmupS,
     });
+    const server = probe.stop();
     return {
       params: { ...p, offeredPerSecond: Math.round((p.vehicles * 1000) / p.intervalMs) },
       ackedPerSecond: Math.round(sim.acked / sim.seconds),
@@ -53,6 +64,8 @@ export async function measureLatency(p: LatencyParams, shared?: BenchGateway): P
       p99: sim.ackLatencyMs.p99,
       max: sim.ackLatencyMs.max,
       commitP99: g.runtime.counters.latency().p99,
+      server,
+      simulatorEventLoopDelayMs: sim.eventLoopDelayMs,
     };
   } finally {
     if (!shared) await g.close();
@@ -64,10 +77,23 @@ export function resultFile(results: LatencyResult[]): object {
     name: 'gateway-ack-latency',
     date: new Date().toISOString(),
     machine: machine(),
+    // On a shared machine every wall time carries the other work: the load says how much to trust the figures.
+    load_average_1m: {
+      before: results[0]?.server.loadAverage1m.before ?? null,
+      after: results[results.length - 1]?.server.loadAverage1m.after ?? null,
+    },
     params: Object.fromEntries(
       results.map((r) => [
         r.params.engine,
-        { ...r.params, ackedPerSecond: r.ackedPerSecond, p50: r.p50, max: r.max, commitP99: r.commitP99 },
+        {
+          ...r.params,
+          ackedPerSecond: r.ackedPerSecond,
+          p50: r.p50,
+          max: r.max,
+          commitP99: r.commitP99,
+          server: r.server,
+          simulatorEventLoopDelayMs: r.simulatorEventLoopDelayMs,
+        },
       ]),
     ),
     metrics: Object.fromEntries(

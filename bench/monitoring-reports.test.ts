@@ -12,6 +12,9 @@ describe('monitoring-reports benchmark', () => {
     // Each day: the district and 20 carriers.
     expect(r.reports).toBe(3 * 21);
     expect(r.vehiclesOnlineFirstDay).toBe(39);
+    // The rollup the reports read, folded at ingest, equals the exact figures from positions.
+    expect(r.rollupCheck).toMatchObject({ vehicleDays: 40, dirty: 0, countMismatches: 0 });
+    expect(r.rollupCheck.maxDistanceDiffM).toBeLessThan(1e-6);
     const file = resultFile(r);
     expect(file.metrics.month_of_reports).toMatchObject({ unit: 's', target: 10, better: 'lower' });
   }, 300_000);

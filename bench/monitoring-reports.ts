@@ -3,9 +3,12 @@
  * Seeds, server-side (INSERT … SELECT generate_series), `days` Shanghai days of positions for `vehicles` vehicles of
  * 20 carriers — one fix a minute over an 8-hour working day (480 a vehicle-day), inserted in time order across
  * vehicles as live ingest writes them, with a 10-minute gap for a tenth of the vehicle-days, a fix without position
- * every 211 and a drift spike every 997 — plus 3 alarms a vehicle-day. Then times generating every day in turn (the
- * district's report and one per carrier, stored, as the daily job does), and renders the district's Excel and PDF of
- * one day. Runs on a fresh PostgreSQL database (DATABASE_URL) or on PGlite.
+ * every 211 and a drift spike every 997 — plus 3 alarms a vehicle-day. The positions go through the per-vehicle-day
+ * rollup exactly as live ingest folds them (the same CTEs, appended to the insert), an hour of the fleet a statement.
+ * Then times generating every day in turn (the district's report and one per carrier, stored, as the daily job does),
+ * checks one day's rollup against the exact figures from positions, and renders the district's Excel and PDF of one
+ * day. Last, the rollup's cost at ingest: insertPositions (with the rollup) against the same statement without it,
+ * side by side in alternating 500-row batches. Runs on a fresh PostgreSQL database (DATABASE_URL) or on PGlite.
  * Run: DATABASE_URL=postgres://… npx tsx bench/monitoring-reports.ts [vehicles=1000] [days=30]
  */
 import fs from 'node:fs';
@@ -20,7 +23,12 @@ import { renderMonitoringReportXlsx } from '../apps/server/src/documents/monitor
 import type { Actor } from '../apps/server/src/modules/identity/actor.js';
 import { MonitoringReportsService } from '../apps/server/src/modules/monitoring-reports/monitoring-reports.service.js';
 import { addDays, dayRange } from '../apps/server/src/modules/monitoring-reports/report-day.js';
+import {
+  defaultRollupThresholds,
+  rollupCtes,
+} from '../apps/server/src/modules/monitoring-reports/vehicle-day-rollup.js';
 import { ensurePositionPartitions } from '../apps/server/src/modules/vehicles/position-partitions.js';
+import { checkRollup, measureIngestOverhead, type IngestOverhead, type RollupCheck } from './monitoring-rollup.js';
 import { scratchPostgres } from '../apps/server/src/test-support/databases.js';
 
 const CARRIERS = 20;
@@ -60,6 +68,11 @@ export interface MonitoringBenchResult {
   /** CPU the database backends and this process spent generating (null: the server is not on this host). */
   dbCpuSeconds: number | null;
   nodeCpuSeconds: number;
+  /** Vehicle-days the reports found missing, dirty or made with other thresholds, and computed from positions. */
+  vehicleDaysRecomputed: number;
+  rollupCheck: RollupCheck;
+  ingest: IngestOverhead;
+  loadAverageAtStart: number[];
 }
 
 /** CPU seconds (user + system) of this database's backends, when PostgreSQL runs on this host (/proc). */
@@ -95,7 +108,10 @@ export async function seedMonitoringBench({ db }: Database, vehicles: number, da
   for (let d = 0; d < days; d++) {
     const start = dayRange(addDays(FIRST_DAY, d)).from;
     // One vehicle in 100 never reports, one in 50 is off that day; the rest drive from 08:00–10:00 for 8 hours.
-    await sql`
+    // An hour of the fleet a statement, folded into the rollup as ingest folds its batches.
+    for (let h = 0; h < FIXES_PER_DAY / 60; h++) {
+      await sql`
+      with inserted as (
       insert into positions (vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, altitude_m, alarm_bits, status_bits)
       select v.id, t, t + interval '2 seconds',
         30.6 + 0.2 * sin(k / 40.0 + v.n) + case when (v.n * 7 + ${d}::int * 13 + k) % 997 = 0 then 0.3 else 0 end,
@@ -106,7 +122,14 @@ export async function seedMonitoringBench({ db }: Database, vehicles: number, da
       cross join lateral (select ${start}::timestamptz + (8 * 3600 + (v.n % 120) * 60 + k * 60) * interval '1 second' as t) tt
       where v.n % 100 <> 0 and (v.n + ${d}::int) % 50 <> 1
         and not ((v.n + ${d}::int) % 10 = 0 and k between 200 and 209)
-      order by k, v.n`.execute(db);
+        and k >= ${h * 60}::int and k < ${(h + 1) * 60}::int
+      order by k, v.n
+      on conflict do nothing
+      returning vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, status_bits
+      ),
+      ${rollupCtes(defaultRollupThresholds)}
+      select count(*) from inserted`.execute(db);
+    }
     await sql`
       insert into alarms (vehicle_id, organisation_id, type, severity, episode_key, started_at, last_at, raised_at, acknowledged_at, handled_at)
       select v.id, v.organisation_id, (${sql.lit(`{${TYPES.join(',')}}`)}::text[])[1 + (v.n + j + ${d}::int) % ${TYPES.length}::int],
@@ -138,6 +161,7 @@ export async function runMonitoringBench(
   days = 30,
 ): Promise<MonitoringBenchResult> {
   const { database, cleanup } = await openBenchDatabase(engine);
+  const loadAverageAtStart = os.loadavg().map((x) => Math.round(x * 10) / 10);
   try {
     await migrateToLatest(database.db);
     const t0 = performance.now();
@@ -156,6 +180,12 @@ export async function runMonitoringBench(
     await Promise.all([1, 2].map(() => sql`select 1`.execute(database.db)));
     const cpuBefore = engine === 'postgresql' ? await backendCpu(database) : null;
     const nodeBefore = process.cpuUsage();
+    const rollupRows = async () =>
+      (await sql<{ n: number }>`select count(*)::int as n from vehicle_day_stats`.execute(database.db)).rows[0]!.n;
+    const dirtyBefore = (
+      await sql<{ n: number }>`select count(*)::int as n from vehicle_day_stats where dirty`.execute(database.db)
+    ).rows[0]!.n;
+    const rowsBefore = await rollupRows();
     const start = performance.now();
     for (let d = 0; d < days; d++) {
       const t = performance.now();
@@ -167,6 +197,10 @@ export async function runMonitoringBench(
     const cpuAfter = cpuBefore ? await backendCpu(database) : null;
     const dbCpuSeconds =
       cpuBefore && cpuAfter ? [...cpuAfter].reduce((sum, [pid, t]) => sum + t - (cpuBefore.get(pid) ?? 0), 0) : null;
+    // Rows the reports had to add (vehicle-days without positions) or recompute (dirty ones; none are expected).
+    const vehicleDaysRecomputed = (await rollupRows()) - rowsBefore + dirtyBefore;
+    const rollupCheck = await checkRollup(database, FIRST_DAY);
+    const ingest = await measureIngestOverhead(database, Math.min(200, vehicles), addDays(FIRST_DAY, days + 1));
     const report = await service.get(monitor, FIRST_DAY);
     const x = performance.now();
     await renderMonitoringReportXlsx({ report, districtName: '嘉兴港区', locale: 'zh-CN' });
@@ -190,6 +224,10 @@ export async function runMonitoringBench(
       vehiclesOnlineFirstDay: report.summary.vehiclesOnline,
       dbCpuSeconds: dbCpuSeconds === null ? null : round1(dbCpuSeconds),
       nodeCpuSeconds: round1((node.user + node.system) / 1e6),
+      vehicleDaysRecomputed,
+      rollupCheck,
+      ingest,
+      loadAverageAtStart,
     };
   } finally {
     await database.close();
@@ -227,7 +265,13 @@ export function resultFile(r: MonitoringBenchResult) {
       seed_seconds: r.seedSeconds,
       vehicles_online_first_day: r.vehiclesOnlineFirstDay,
       // This machine is shared with other work: figures taken under load are slower than the code is.
+      seeded_through:
+        'positions inserted with the ingest rollup CTEs appended (vehicle-day-rollup.ts), an hour of the fleet a statement, in time order',
+      vehicle_days_recomputed_by_reports: r.vehicleDaysRecomputed,
+      rollup_check: r.rollupCheck,
+      ingest_overhead_run: r.ingest.params,
       note: "Wall times on a 2-core machine shared with other agents' test suites and browsers; month_db_cpu (CPU of the PostgreSQL backends) is less sensitive to that load.",
+      load_average_at_start: r.loadAverageAtStart,
       load_average_at_end: os.loadavg().map((x) => Math.round(x * 10) / 10),
     },
     metrics: {
@@ -239,6 +283,11 @@ export function resultFile(r: MonitoringBenchResult) {
       // Less sensitive to other load than wall time: CPU the PostgreSQL backends and Node spent on the month.
       ...(r.dbCpuSeconds === null ? {} : { month_db_cpu: { value: r.dbCpuSeconds, unit: 's', better: 'lower' } }),
       month_node_cpu: { value: r.nodeCpuSeconds, unit: 's', better: 'lower' },
+      // Seeding includes the rollup at ingest; the overhead itself is measured side by side below.
+      seed_with_rollup: { value: r.seedSeconds, unit: 's', better: 'lower' },
+      ingest_with_rollup: { value: r.ingest.withRollup, unit: 'positions/s', better: 'higher' },
+      ingest_without_rollup: { value: r.ingest.withoutRollup, unit: 'positions/s', better: 'higher' },
+      ingest_rollup_overhead: { value: r.ingest.overheadPercent, unit: '%', better: 'lower' },
     },
   };
 }
@@ -250,7 +299,9 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const r = await runMonitoringBench(engine, vehicles, days);
   console.log(JSON.stringify(r));
   if (engine === 'postgresql') {
-    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'monitoring-reports.json');
+    // A reduced run (RESULT_NAME=monitoring-reports-200x7) is kept beside the full one, never over it.
+    const name = process.env.RESULT_NAME ?? 'monitoring-reports';
+    const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', `${name}.json`);
     fs.writeFileSync(file, `${JSON.stringify(resultFile(r), null, 2)}\n`);
   }
 }

@@ -233,6 +233,48 @@ it('an inspector records an LEC assessment, sees D and the colour as he picks, a
   expect(pageErrors(page)).toEqual([]);
 });
 
+it('an inspector identifies a new risk point (风险辨识) and is taken on to its first assessment', async ({ onTestFailed }) => {
+  const pages: Page[] = [];
+  screenshotOnFailure(onTestFailed, () => pages);
+  const api = await ApiSession.login(baseURL, 'inspector');
+  const subject = (await api.get<{ items: SubjectRisk[] }>(`/api/risk/subjects?q=${encodeURIComponent('综合物流园')}`)).items[0]!;
+  const name = `液氯钢瓶暂存区 ${Date.now() % 100000}`;
+
+  const page = await newPage(await newContext(browser));
+  pages.push(page);
+  await login(page, baseURL, 'inspector');
+  await page.goto(`${baseURL}/risk/subjects/${subject.subjectId}`);
+  await page.locator('[data-action="add-risk-point"]').click();
+  const form = page.getByTestId('risk-point-form');
+  await form.getByLabel('风险点名称').fill(name);
+  await form.getByLabel('位置').fill('3号仓库东侧');
+  const factors = form.getByLabel('危险有害因素');
+  await factors.fill('中毒和窒息');
+  await factors.press('Enter');
+  await factors.fill('容器爆炸');
+  await factors.press('Enter');
+  const controls = form.getByLabel('管控措施');
+  await controls.fill('泄漏报警仪');
+  await controls.press('Enter');
+  await screenshot(page, 'risk-point-new-zh');
+  await form.getByTestId('risk-point-save').click();
+  // Saved, and the assessment of the new point opens at once.
+  await waitForText(page, `风险评估:${name}`);
+  await page.locator('.ant-modal', { hasText: `风险评估:${name}` }).locator('.ant-modal-close').click();
+  await dialogClosed(page);
+  const card = page.getByTestId('risk-point').filter({ hasText: name });
+  await card.getByText('尚未评估').waitFor();
+
+  const after = await api.get<SubjectRisk>(`/api/risk/subjects/${subject.subjectId}`);
+  expect(after.riskPoints.find((p) => p.name === name)).toMatchObject({
+    location: '3号仓库东侧',
+    hazardFactors: ['中毒和窒息', '容器爆炸'],
+    controls: ['泄漏报警仪'],
+    current: null,
+  });
+  expect(pageErrors(page)).toEqual([]);
+});
+
 it('the admin changes a rules threshold; an invalid value is refused with its field marked and nothing saved', async ({
   onTestFailed,
 }) => {

@@ -62,7 +62,8 @@ export async function startServer(config: Config, opts: { demo?: boolean } = {})
     const log = (msg: string, err?: unknown) => app.log.error({ err }, msg);
     gateway = await startGateway({
       directory: new DbTerminalDirectory(db),
-      write: (records) => insertPositions(db, records),
+      // The report thresholds in force go with each batch: the per-vehicle-day rollup is kept with them.
+      write: (records) => insertPositions(db, records, settings.peek('monitoring_report')),
       runtime,
       options: gatewayOptions(config, database.kind),
       log,

@@ -19,6 +19,7 @@ const DashboardPage = page(() => import('./features/dashboard/DashboardPage'), '
 const LedgerPage = page(() => import('./features/hazards/LedgerPage'), 'LedgerPage');
 const HazardPage = page(() => import('./features/hazard/HazardPage'), 'HazardPage');
 const CampaignsPage = page(() => import('./features/campaigns/CampaignsPage'), 'CampaignsPage');
+const PublicReportsPage = page(() => import('./features/public-reports/PublicReportsPage'), 'PublicReportsPage');
 const MyHazardsPage = page(() => import('./features/portal/MyHazardsPage'), 'MyHazardsPage');
 const InspectPage = page(() => import('./features/inspect/InspectPage'), 'InspectPage');
 const OverviewPage = page(() => import('./features/overview/OverviewPage'), 'OverviewPage');
@@ -41,6 +42,8 @@ const InboxPage = page(() => import('./features/inbox/InboxPage'), 'InboxPage');
 const SettingsPage = page(() => import('./features/admin/SettingsPage'), 'SettingsPage');
 const WebhooksPage = page(() => import('./features/admin/WebhooksPage'), 'WebhooksPage');
 const ChecklistsPage = page(() => import('./features/admin/ChecklistsPage'), 'ChecklistsPage');
+const ZonesPage = page(() => import('./features/admin/ZonesPage'), 'ZonesPage');
+const RoutesPage = page(() => import('./features/admin/RoutesPage'), 'RoutesPage');
 
 export const router = createBrowserRouter([
   {
@@ -84,6 +87,7 @@ export const router = createBrowserRouter([
           { path: 'hazards', element: <AreaGate area="hazards"><LedgerPage /></AreaGate> },
           { path: 'hazards/:id', element: <AreaGate area="hazard"><HazardPage /></AreaGate> },
           { path: 'campaigns', element: <AreaGate area="campaigns"><CampaignsPage /></AreaGate> },
+          { path: 'public-reports', element: <AreaGate area="publicReports"><PublicReportsPage /></AreaGate> },
           { path: 'organisations', element: <AreaGate area="organisations"><OrganisationsPage /></AreaGate> },
           { path: 'users', element: <AreaGate area="users"><UsersPage /></AreaGate> },
           { path: 'events', element: <AreaGate area="events"><EventLogPage /></AreaGate> },
@@ -103,6 +107,8 @@ export const router = createBrowserRouter([
           { path: 'admin/settings', element: <AreaGate area="adminSettings"><SettingsPage /></AreaGate> },
           { path: 'admin/webhooks', element: <AreaGate area="adminWebhooks"><WebhooksPage /></AreaGate> },
           { path: 'admin/checklists', element: <AreaGate area="adminChecklists"><ChecklistsPage /></AreaGate> },
+          { path: 'admin/zones', element: <AreaGate area="adminZones"><ZonesPage /></AreaGate> },
+          { path: 'admin/routes', element: <AreaGate area="adminRoutes"><RoutesPage /></AreaGate> },
           { path: 'account', element: <AreaGate area="account"><OverviewPage /></AreaGate> },
           { path: '*', element: <StatusResult kind="notFound" /> },
         ],

@@ -9,6 +9,7 @@ export * from './labels.js';
 export * from './open311.js';
 export * from './vehicles.js';
 export * from './map.js';
+export * from './map-features.js';
 export * from './alarms.js';
 export * from './geo.js';
 export * from './settings.js';

@@ -90,4 +90,26 @@ describe('Ingest', () => {
     expect(counters.positionsCommitted).toBe(2);
     expect(errors).toHaveLength(2);
   });
+
+  it('reports each committed batch with its stage times in order, after its acks', async () => {
+    const ingest = new Ingest(
+      async (rows) => ({ inserted: rows.length }),
+      { batchSize: 2, maxDelayMs: 1, concurrency: 1 },
+      new GatewayCounters(),
+    );
+    const log: string[] = [];
+    const seen: { rows: number; acksBefore: number; ordered: boolean }[] = [];
+    ingest.onBatchTiming((t) => {
+      const s = t.subs[0]!;
+      const ordered =
+        s.readAt! <= s.queuedAt! &&
+        s.queuedAt! <= t.startedAt &&
+        t.startedAt <= t.committedAt &&
+        t.committedAt <= t.answeredAt;
+      seen.push({ rows: t.rows, acksBefore: log.length, ordered });
+    });
+    for (let k = 0; k < 2; k++) ingest.submit({ ...submission([record(k)], log, `s${k}`), readAt: performance.now() });
+    await ingest.drain();
+    expect(seen).toEqual([{ rows: 2, acksBefore: 2, ordered: true }]);
+  });
 });

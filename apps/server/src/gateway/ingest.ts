@@ -8,6 +8,20 @@ export interface Submission {
   plate: string;
   /** Called once: true after the commit resolved, false when the batch could not be stored. */
   done(durable: boolean): void;
+  /** performance.now() when the bytes carrying these positions were read (stage timings; optional). */
+  readAt?: number;
+  /** performance.now() when the submission was queued; set by Ingest.submit. */
+  queuedAt?: number;
+}
+
+/** One committed batch and when each stage ended (performance.now()): for benchmarks and diagnostics. */
+export interface BatchTiming {
+  subs: readonly Submission[];
+  rows: number;
+  startedAt: number;
+  committedAt: number;
+  /** After every 0x8001 of the batch was handed to its socket. */
+  answeredAt: number;
 }
 
 export interface IngestOptions {
@@ -45,6 +59,7 @@ export class Ingest {
   private timer: NodeJS.Timeout | null = null;
   private idle: (() => void)[] = [];
   private readonly committedListeners: ((subs: readonly Submission[]) => void)[] = [];
+  private readonly timingListeners = new Set<(t: BatchTiming) => void>();
 
   constructor(
     private readonly write: BatchWriter,
@@ -62,7 +77,14 @@ export class Ingest {
     this.committedListeners.push(listener);
   }
 
+  /** Called after each committed batch was answered, with its stage times; returns the function that unsubscribes. */
+  onBatchTiming(listener: (t: BatchTiming) => void): () => void {
+    this.timingListeners.add(listener);
+    return () => this.timingListeners.delete(listener);
+  }
+
   submit(sub: Submission): void {
+    sub.queuedAt = performance.now();
     this.queue.push(sub);
     this.queuedRows += sub.records.length;
     this.counters.positionsQueued = this.queuedRows;
@@ -121,16 +143,17 @@ export class Ingest {
 
   private async commit(batch: Submission[]): Promise<void> {
     const records = batch.length === 1 ? [...batch[0]!.records] : batch.flatMap((s) => s.records);
-    if (await this.tryWrite(records)) return this.committed(batch);
+    let started = performance.now();
+    if (await this.tryWrite(records, started)) return this.committed(batch, started, records.length);
     if (batch.length === 1) return this.failed(batch);
     for (const sub of batch) {
-      if (await this.tryWrite([...sub.records])) this.committed([sub]);
+      started = performance.now();
+      if (await this.tryWrite([...sub.records], started)) this.committed([sub], started, sub.records.length);
       else this.failed([sub]);
     }
   }
 
-  private async tryWrite(records: PositionRecord[]): Promise<boolean> {
-    const started = performance.now();
+  private async tryWrite(records: PositionRecord[], started: number): Promise<boolean> {
     try {
       const { inserted } = await this.write(records);
       this.counters.commitLatency(performance.now() - started);
@@ -145,9 +168,13 @@ export class Ingest {
     }
   }
 
-  private committed(subs: Submission[]): void {
+  private committed(subs: Submission[], startedAt: number, rows: number): void {
+    const committedAt = performance.now();
     for (const listener of this.committedListeners) listener(subs);
     for (const sub of subs) sub.done(true);
+    if (this.timingListeners.size === 0) return;
+    const timing = { subs, rows, startedAt, committedAt, answeredAt: performance.now() };
+    for (const listener of this.timingListeners) listener(timing);
   }
 
   private failed(subs: Submission[]): void {

@@ -32,6 +32,8 @@ export interface RunningGateway {
   port: number;
   /** Live sessions (for tests and benchmarks). */
   readonly sessions: ReadonlySet<Session>;
+  /** The durable batcher (benchmarks read its stage timings). */
+  readonly ingest: Ingest;
   /** Stops accepting, drains in-flight batches and their acks, then closes every connection. */
   close(): Promise<void>;
 }
@@ -120,5 +122,5 @@ export async function startGateway(deps: GatewayDeps): Promise<RunningGateway> {
       clearTimeout(grace);
       await stopped;
     })());
-  return { port, sessions, close };
+  return { port, sessions, ingest, close };
 }

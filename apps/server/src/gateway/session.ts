@@ -42,6 +42,8 @@ export class Session implements CommandChannel {
   private authFailures = 0;
   private busy = false;
   private corked = false;
+  // When the bytes being handled were read (stage timings of the ingest).
+  private readAt = 0;
   // Frames read but held back while a lookup runs or the connection is over its unacked bound; the socket is paused
   // meanwhile, so this holds at most the rest of one read.
   private backlog: Buffer[] = [];
@@ -120,6 +122,7 @@ export class Session implements CommandChannel {
 
   private onData(chunk: Buffer): void {
     if (this.closed) return;
+    this.readAt = performance.now();
     const garbageBefore = this.splitter.stats.garbageBytes;
     const frames = this.splitter.push(chunk);
     this.invalidBytes += this.splitter.stats.garbageBytes - garbageBefore;
@@ -242,6 +245,7 @@ export class Session implements CommandChannel {
       records,
       organisationId: terminal.organisationId,
       plate: terminal.plate,
+      readAt: this.readAt,
       done: (durable) => {
         this.unacked -= n;
         if (this.closed) return;

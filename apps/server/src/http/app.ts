@@ -15,6 +15,8 @@ import { OrganisationsService } from '../modules/identity/organisations.service.
 import { UsersService } from '../modules/identity/users.service.js';
 import { healthRoutes } from '../modules/system/health.routes.js';
 import { mapConfigRoutes } from '../modules/system/map-config.routes.js';
+import { mapFeaturesRoutes } from '../modules/map/map-features.routes.js';
+import { MapFeaturesService } from '../modules/map/map-features.service.js';
 import { VERSION } from '../version.js';
 import { registerSessionResolution } from './auth.js';
 import { registerErrorHandling } from './errors.js';
@@ -89,6 +91,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   healthRoutes(app, database);
   mapConfigRoutes(app, config);
+  mapFeaturesRoutes(app, { features: new MapFeaturesService(db, deps.now) });
   identityRoutes(app, {
     auth,
     users: new UsersService(db),

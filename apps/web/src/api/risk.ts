@@ -1,5 +1,7 @@
 import type {
   AssessRiskPoint,
+  CreateRiskPoint,
+  UpdateRiskPoint,
   InspectionPlan,
   RecomputeResult,
   RiskBoard,
@@ -112,6 +114,18 @@ export function useRiskPoint(id: string | undefined) {
     queryKey: [riskKey, 'point', id],
     enabled: id !== undefined,
     queryFn: ({ signal }) => api<RiskPointDetail>(`/api/risk/points/${id}`, { signal }),
+  });
+}
+
+/** 风险辨识: identifies a new risk point of a subject, or edits one (id given). */
+export function useSaveRiskPoint(id: string | undefined) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateRiskPoint | UpdateRiskPoint) =>
+      id === undefined
+        ? api<RiskPointDetail>('/api/risk/points', { method: 'POST', body })
+        : api<RiskPointDetail>(`/api/risk/points/${id}`, { method: 'PATCH', body }),
+    onSuccess: () => invalidateRisk(client),
   });
 }
 

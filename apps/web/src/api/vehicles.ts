@@ -42,13 +42,18 @@ async function unlessMissing<T>(request: Promise<T>): Promise<T | null> {
   }
 }
 
-/** The vehicle's latest alarms, newest first; null when this server has no alarms API. */
-export function useVehicleAlarms(vehicleId: string | undefined, limit = 5) {
+/**
+ * The vehicle's latest alarms, newest first, or with `unhandled` only those still open or acknowledged; null when this
+ * server has no alarms API. Under the alarms key: a step taken on any alarm refreshes it.
+ */
+export function useVehicleAlarms(vehicleId: string | undefined, limit = 5, unhandled = false) {
   return useQuery({
-    queryKey: ['alarms', 'vehicle', vehicleId, limit],
+    queryKey: ['alarms', 'vehicle', vehicleId, limit, unhandled],
     enabled: vehicleId !== undefined,
     queryFn: ({ signal }) =>
-      unlessMissing(api<{ items: Alarm[] }>('/api/alarms', { query: { vehicleId, limit }, signal })).then((r) => r?.items ?? null),
+      unlessMissing(
+        api<{ items: Alarm[] }>('/api/alarms', { query: { vehicleId, limit, unhandled: unhandled ? 'true' : undefined }, signal }),
+      ).then((r) => r?.items ?? null),
     refetchInterval: 60_000,
   });
 }

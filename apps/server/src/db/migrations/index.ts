@@ -6,6 +6,7 @@ import * as ledgerIndexes from './20261128T2330-ledger-indexes.js';
 import * as monitoring from './20261203T1900-monitoring.js';
 import * as risk from './20261203T1910-risk.js';
 import * as notifications from './20261203T1920-notifications.js';
+import * as vehicleDayStats from './20261204T0900-vehicle-day-stats.js';
 
 /**
  * Every migration, in order. A landed migration is never edited: add a new file instead.
@@ -19,6 +20,7 @@ const migrations: Record<string, Migration> = {
   '20261203T1900-monitoring': monitoring,
   '20261203T1910-risk': risk,
   '20261203T1920-notifications': notifications,
+  '20261204T0900-vehicle-day-stats': vehicleDayStats,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,6 +1,9 @@
 import type { MonitoringThresholds } from '@anlan/contracts';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
+import { rollupThresholdsKey } from './position-figures.sql.js';
+import { shanghaiDay } from './report-day.js';
+import { exactVehicleDays } from './vehicle-day-exact.js';
 
 /** One registered vehicle's day, aggregated in the database (never a position in JS). */
 export interface VehicleDayStats {
@@ -35,86 +38,39 @@ export interface AlarmDayStats {
   in_time: number;
 }
 
-const EARTH_RADIUS_M = 6_371_008.8;
+/** A vehicle's rollup row of the day, with whether it must be recomputed (missing, dirty or other thresholds). */
+type RollupRow = VehicleDayStats & { stale: boolean };
 
-/** 数据合格: the row `p` of positions is a usable fix (see the module README). Floats only: numeric is slow. */
-function valid(t: MonitoringThresholds): RawBuilder<boolean> {
-  const b = t.bounds;
-  return sql<boolean>`((p.status_bits & 2) <> 0
-    and p.lat between ${b.minLat}::float8 and ${b.maxLat}::float8
-    and p.lon between ${b.minLon}::float8 and ${b.maxLon}::float8
-    and not (p.lat = 0 and p.lon = 0)
-    and p.speed_kmh between 0::float8 and ${t.maxSpeedKmh}::float8
-    and p.heading between 0 and 359
-    and p.device_time <= p.received_at + ${t.futureToleranceSeconds}::float8 * interval '1 second')`;
-}
-
-/** Great-circle metres from the previous row of window `w` (the previous valid fix) to this one. */
-const stepMetres = sql<number>`${2 * EARTH_RADIUS_M}::float8 * asin(least(1::float8, sqrt(
-    power(sin(radians(x.lat - lag(x.lat) over w) / 2::float8), 2::float8)
-    + cos(radians(lag(x.lat) over w)) * cos(radians(x.lat))
-      * power(sin(radians(x.lon - lag(x.lon) over w) / 2::float8), 2::float8))))`;
-
-/**
- * Per-vehicle figures of one day for the given vehicles. Each vehicle's positions are read once, through the
- * primary key (vehicle_id, device_time), so memory stays flat whatever the fleet and only the one or two monthly
- * partitions the day touches are read. Two windows over the vehicle's day: in time order over every report (gaps
- * for online time) and over the valid fixes only (partition by validity: steps between consecutive valid fixes for
- * distance, jumps and breaks). JIT is off: its compile time exceeds the whole query's work.
- */
-async function statsOf(
+/** Reads the rollup of the day for the given vehicles (one primary-key probe each). */
+async function rollupOf(
   db: Db,
   vehicleIds: readonly string[],
-  range: { from: Date; to: Date },
+  day: { day: string; from: Date },
   t: MonitoringThresholds,
-): Promise<VehicleDayStats[]> {
-  const { from, to } = range;
-  const gap = sql`${t.gapSeconds}::float8`;
-  return db.transaction().execute(async (trx) => {
-    await sql`set local jit = off`.execute(trx);
-    const result = await sql<VehicleDayStats>`
-      select v.id as vehicle_id, v.plate, v.driver_name, v.organisation_id, o.name as organisation_name,
-        (d.positions > 0 or exists (
-          select 1 from positions q where q.vehicle_id = v.id and q.device_time < ${from})) as connected,
-        d.positions, d.valid_positions, d.online_seconds, d.first_at, d.last_at, d.drift_points, d.distance_m,
-        d.continuous_m
-      from vehicles v
-      join organisations o on o.id = v.organisation_id
-      cross join lateral (
-        select count(*)::int as positions, count(*) filter (where ok)::int as valid_positions,
-          coalesce(sum(dt) filter (where dt <= ${gap}), 0)::float8 as online_seconds,
-          min(device_time) as first_at, max(device_time) as last_at,
-          count(*) filter (where jump)::int as drift_points,
-          coalesce(sum(dist) filter (where not jump), 0)::float8 as distance_m,
-          coalesce(sum(dist) filter (where not jump and dt_ok <= ${gap}), 0)::float8 as continuous_m
-        from (
-          select device_time, ok, dt, dt_ok, case when ok then dist end as dist,
-            (ok and dist > ${t.driftMinDistanceM}::float8 and dist * 3.6::float8 > ${t.driftSpeedKmh}::float8 * dt_ok) as jump
-          from (
-            select x.device_time, x.ok,
-              date_part('epoch', x.device_time - lag(x.device_time) over (order by x.device_time)) as dt,
-              date_part('epoch', x.device_time - lag(x.device_time) over w) as dt_ok,
-              ${stepMetres} as dist
-            from (
-              select p.device_time, p.lat, p.lon, ${valid(t)} as ok
-              from positions p
-              where p.vehicle_id = v.id and p.device_time >= ${from} and p.device_time < ${to}
-            ) x
-            window w as (partition by x.ok order by x.device_time)
-          ) steps
-        ) s
-      ) d
-      where v.id = any(${vehicleIds}::uuid[])
-      order by v.plate, v.id
-    `.execute(trx);
-    return result.rows;
-  });
+): Promise<RollupRow[]> {
+  const result = await sql<RollupRow>`
+    select v.id as vehicle_id, v.plate, v.driver_name, v.organisation_id, o.name as organisation_name,
+      (coalesce(r.positions, 0) > 0 or exists (
+        select 1 from positions q where q.vehicle_id = v.id and q.device_time < ${day.from})) as connected,
+      coalesce(r.positions, 0) as positions, coalesce(r.valid_positions, 0) as valid_positions,
+      coalesce(r.online_seconds, 0) as online_seconds, r.first_at, r.last_at, coalesce(r.jumps, 0) as drift_points,
+      coalesce(r.distance_m, 0) as distance_m, coalesce(r.continuous_m, 0) as continuous_m,
+      (r.vehicle_id is null or r.dirty or r.thresholds_key <> ${rollupThresholdsKey(t)}::text) as stale
+    from vehicles v
+    join organisations o on o.id = v.organisation_id
+    left join vehicle_day_stats r on r.vehicle_id = v.id and r.day = ${day.day}::date
+    where v.id = any(${vehicleIds}::uuid[])
+    order by v.plate, v.id
+  `.execute(db);
+  return result.rows;
 }
 
 /**
  * Per-vehicle figures of one day for every active vehicle registered before the day ended (of one carrier when
- * `organisationId` is given), by plate. On PostgreSQL the fleet is split into `concurrency` runs of plates computed
- * at once on separate connections; PGlite has one connection and takes them in turn.
+ * `organisationId` is given), by plate. They come from the rollup (vehicle_day_stats, kept at ingest); vehicle-days
+ * whose row is missing, dirty or made with other thresholds are computed exactly from positions and stored. On
+ * PostgreSQL those are split into `concurrency` runs computed at once on separate connections; PGlite has one
+ * connection and takes them in turn.
  */
 export async function vehicleDayStats(
   db: Db,
@@ -132,11 +88,18 @@ export async function vehicleDayStats(
   if (opts.organisationId) q = q.where('organisation_id', '=', opts.organisationId);
   const ids = (await q.execute()).map((r) => r.id);
   if (ids.length === 0) return [];
-  const parts = Math.max(1, Math.min(opts.concurrency ?? 1, ids.length));
-  const size = Math.ceil(ids.length / parts);
-  const chunks = Array.from({ length: parts }, (_, i) => ids.slice(i * size, (i + 1) * size));
-  const results = await Promise.all(chunks.map((chunk) => statsOf(db, chunk, range, t)));
-  return results.flat();
+  const day = { day: shanghaiDay(range.from), ...range };
+  const rows = await rollupOf(db, ids, day, t);
+  const stale = rows.filter((r) => r.stale).map((r) => r.vehicle_id);
+  const exact = new Map<string, VehicleDayStats>();
+  if (stale.length > 0) {
+    const parts = Math.max(1, Math.min(opts.concurrency ?? 1, stale.length));
+    const size = Math.ceil(stale.length / parts);
+    const chunks = Array.from({ length: parts }, (_, i) => stale.slice(i * size, (i + 1) * size));
+    const results = await Promise.all(chunks.map((chunk) => exactVehicleDays(db, chunk, day, t)));
+    for (const r of results.flat()) exact.set(r.vehicle_id, r);
+  }
+  return rows.map(({ stale: _, ...r }) => exact.get(r.vehicle_id) ?? r);
 }
 
 /**

@@ -1,73 +1,40 @@
-import type { Position } from '@anlan/contracts';
+import type { MonitoringThresholds, Position } from '@anlan/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
+import { defaultRollupThresholds, rollupCtes } from '../monitoring-reports/vehicle-day-rollup.js';
 import type { LatestPositionsTable } from '../../db/tables.js';
 import type { PositionRecord } from '../../gateway/position-record.js';
+import { positionColumns, toUnsigned32 } from './position-columns.js';
 
-/** A device time further ahead of the receive time than this never moves the live map (a broken clock). */
-export const FUTURE_TOLERANCE_MS = 10 * 60_000;
+export { FUTURE_TOLERANCE_MS, toSigned32, toUnsigned32 } from './position-columns.js';
 
 const byVehicleThenTime = (a: PositionRecord, b: PositionRecord) =>
   a.vehicleId < b.vehicleId ? -1 : a.vehicleId > b.vehicleId ? 1 : a.deviceTime.getTime() - b.deviceTime.getTime();
 
-/** The DWORDs are stored as signed 32-bit integers (see the migration); these convert at the edge. */
-export const toSigned32 = (n: number) => n | 0;
-export const toUnsigned32 = (n: number) => n >>> 0;
-
 /**
  * Writes positions in one statement (so one implicit transaction on either engine): a multi-row insert from arrays
- * (unnest: 14 parameters whatever the batch size) with ON CONFLICT DO NOTHING, and an upsert of each vehicle's latest
- * position that only moves forward in device time. Returns how many rows were new. Rows are sorted by vehicle and
- * time (unnest keeps array order) so that concurrent batches lock rows in one order and cannot deadlock.
+ * (unnest: 14 parameters whatever the batch size, each one array literal, see position-columns.ts) with ON CONFLICT
+ * DO NOTHING, and an upsert of each vehicle's latest position that only moves forward in device time. Returns how
+ * many rows were new. The new rows are also folded into each vehicle-day's rollup (`vehicle_day_stats`, computed with
+ * `thresholds`; see vehicle-day-rollup.ts) in the same statement. Rows are sorted by vehicle and time (unnest keeps
+ * array order) so that concurrent batches lock rows in one order and cannot deadlock.
  */
-export async function insertPositions(db: Db, records: readonly PositionRecord[]): Promise<{ inserted: number }> {
+export async function insertPositions(
+  db: Db,
+  records: readonly PositionRecord[],
+  thresholds: MonitoringThresholds = defaultRollupThresholds,
+): Promise<{ inserted: number }> {
   if (records.length === 0) return { inserted: 0 };
-  const rows = [...records].sort(byVehicleThenTime);
-  const n = rows.length;
-  const vehicle = new Array<string>(n);
-  const deviceTime = new Array<string>(n);
-  const receivedAt = new Array<string>(n);
-  const lat = new Array<number>(n);
-  const lon = new Array<number>(n);
-  const speed = new Array<number>(n);
-  const heading = new Array<number>(n);
-  const altitude = new Array<number>(n);
-  const alarm = new Array<number>(n);
-  const status = new Array<number>(n);
-  const mileage = new Array<number | null>(n);
-  const blind = new Array<boolean>(n);
-  const extras = new Array<string | null>(n);
-  const isLatest = new Array<boolean>(n).fill(false);
-  // Index of each vehicle's newest plausible row in this batch (rows are sorted by vehicle, then time).
-  const newest = new Map<string, number>();
-  for (let i = 0; i < n; i++) {
-    const r = rows[i]!;
-    vehicle[i] = r.vehicleId;
-    deviceTime[i] = r.deviceTime.toISOString();
-    receivedAt[i] = r.receivedAt.toISOString();
-    lat[i] = r.lat;
-    lon[i] = r.lon;
-    speed[i] = r.speedKmh;
-    heading[i] = r.heading;
-    altitude[i] = r.altitudeM;
-    alarm[i] = toSigned32(r.alarmBits);
-    status[i] = toSigned32(r.statusBits);
-    mileage[i] = r.mileageKm;
-    blind[i] = r.blindArea;
-    extras[i] = r.extras ? JSON.stringify(r.extras) : null;
-    // A broken clock (far ahead) or no fix yet (0, 0) never moves the live map.
-    const plausible =
-      r.deviceTime.getTime() <= r.receivedAt.getTime() + FUTURE_TOLERANCE_MS && (r.lat !== 0 || r.lon !== 0);
-    if (plausible) newest.set(r.vehicleId, i);
-  }
-  for (const i of newest.values()) isLatest[i] = true;
+  const c = positionColumns([...records].sort(byVehicleThenTime));
   const result = await sql<{ inserted: number }>`
     with batch as (
-      select * from unnest(
-        ${vehicle}::uuid[], ${deviceTime}::timestamptz[], ${receivedAt}::timestamptz[], ${lat}::float8[], ${lon}::float8[],
-        ${speed}::real[], ${heading}::int[], ${altitude}::int[], ${alarm}::int[], ${status}::int[], ${mileage}::float8[],
-        ${blind}::bool[], ${extras}::jsonb[], ${isLatest}::bool[]
-      ) as b(vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, altitude_m, alarm_bits,
+      select vehicle_id, to_timestamp(device_ms / 1000) as device_time, to_timestamp(received_ms / 1000) as received_at,
+        lat, lon, speed_kmh, heading, altitude_m, alarm_bits, status_bits, mileage_km, blind_area, extras, is_latest
+      from unnest(
+        ${c.vehicle}::uuid[], ${c.deviceMs}::float8[], ${c.receivedMs}::float8[], ${c.lat}::float8[], ${c.lon}::float8[],
+        ${c.speed}::real[], ${c.heading}::int[], ${c.altitude}::int[], ${c.alarm}::int[], ${c.status}::int[],
+        ${c.mileage}::float8[], ${c.blind}::bool[], ${c.extras}::jsonb[], ${c.isLatest}::bool[]
+      ) as b(vehicle_id, device_ms, received_ms, lat, lon, speed_kmh, heading, altitude_m, alarm_bits,
         status_bits, mileage_km, blind_area, extras, is_latest)
     ),
     inserted as (
@@ -77,8 +44,9 @@ export async function insertPositions(db: Db, records: readonly PositionRecord[]
         mileage_km, blind_area, extras
       from batch
       on conflict do nothing
-      returning 1
+      returning vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, status_bits
     ),
+    ${rollupCtes(thresholds)},
     moved as (
       insert into latest_positions (vehicle_id, device_time, received_at, lat, lon, speed_kmh, heading, altitude_m,
         alarm_bits, status_bits, mileage_km)

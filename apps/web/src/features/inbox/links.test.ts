@@ -17,6 +17,12 @@ describe('notification links', () => {
     expect(targetOf(`/vehicles/${id}`, 'enterprise')).toEqual({ kind: 'route', to: `/my/vehicles?vehicle=${id}` });
   });
 
+  it('opens a public report in the triage list for those who triage', () => {
+    expect(targetOf(`/public-reports/${id}`, 'inspector')).toEqual({ kind: 'route', to: `/public-reports?report=${id}&triage=all` });
+    expect(targetOf(`/public-reports/${id}`, 'monitor')).toBeNull();
+    expect(targetOf(`/public-reports/${id}`, 'enterprise')).toBeNull();
+  });
+
   it('opens a digest in place and resolves notices and cases through their hazard', () => {
     expect(targetOf(`/notifications/digests/${id}`, 'inspector')).toEqual({ kind: 'digest', id });
     expect(targetOf(`/notices/${id}`, 'enterprise')).toEqual({ kind: 'notice', id });

@@ -12,7 +12,7 @@ export type Target =
 const PATH = /^\/([a-z-]+(?:\/[a-z-]+)?)\/([0-9a-f-]{36})$/i;
 
 /**
- * The web page of a server link (`/hazards/…`, `/subjects/…`, `/alarms/…`, `/notifications/digests/…`), for the
+ * The web page of a server link (`/hazards/…`, `/subjects/…`, `/alarms/…`, `/public-reports/…`, `/notifications/digests/…`), for the
  * signed-in role; null when there is none or the role may not open it (the item then only reads).
  */
 export function targetOf(link: string | null, role: Role): Target | null {
@@ -31,6 +31,8 @@ export function targetOf(link: string | null, role: Role): Target | null {
     case 'vehicles':
       if (enterprise) return { kind: 'route', to: `/my/vehicles?vehicle=${id}` };
       return canEnter(role, areaById('vehicles')) ? { kind: 'route', to: `/vehicles?vehicle=${id}` } : null;
+    case 'public-reports':
+      return canEnter(role, areaById('publicReports')) ? { kind: 'route', to: `/public-reports?report=${id}&triage=all` } : null;
     case 'notices':
       return { kind: 'notice', id };
     case 'cases':

@@ -1,5 +1,6 @@
 import type { BasemapKind } from '@anlan/contracts';
-import { Badge, Card, Flex, Tag, Typography } from 'antd';
+import { Badge, Card, Divider, Flex, Tag, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LiveStatus } from '../../map/liveSocket';
 import { stateColours, vehicleStates, type VehicleState } from '../../map/vehicleFeatures';
@@ -8,12 +9,14 @@ interface Props {
   counts: Record<VehicleState, number>;
   status: LiveStatus;
   basemap: BasemapKind;
+  /** The layer switcher, under the vehicle counts. */
+  switcher?: ReactNode;
 }
 
 const liveBadge = { open: 'processing', connecting: 'default', reconnecting: 'warning' } as const;
 
-/** How many vehicles are in each state, whether the live feed is up, and which base map this is. */
-export function MapLegend({ counts, status, basemap }: Props) {
+/** How many vehicles are in each state, whether the live feed is up, which layers show, and which base map this is. */
+export function MapLegend({ counts, status, basemap, switcher }: Props) {
   const { t } = useTranslation();
   const total = vehicleStates.reduce((sum, s) => sum + counts[s], 0);
   return (
@@ -30,6 +33,8 @@ export function MapLegend({ counts, status, basemap }: Props) {
             </span>
           ))}
         </Flex>
+        {switcher && <Divider style={{ margin: '4px 0' }} />}
+        {switcher}
         {basemap === 'offline' && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             <Tag style={{ marginInlineEnd: 4 }}>{t('map.demoBasemap')}</Tag>

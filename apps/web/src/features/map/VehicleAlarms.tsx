@@ -1,18 +1,29 @@
-import { alarmSeverityLabels, alarmStatusLabels, alarmTypeLabels, type Alarm } from '@anlan/contracts';
-import { List, Tag, Typography } from 'antd';
+import { List, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useVehicleAlarms } from '../../api/vehicles';
-import { currentLocale } from '../../i18n';
-import { formatInstant } from '../../i18n/format';
+import { useCurrentUser } from '../auth/CurrentUser';
+import { areaById, canEnter } from '../shell/areas';
+import { panelAlarms } from './panelAlarms';
+import { VehicleAlarmItem } from './VehicleAlarmItem';
 
-const severityColour: Record<Alarm['severity'], string> = { info: 'default', warning: 'gold', serious: 'orange', critical: 'red' };
+/** Where the user's alarm queue is: the monitors' 报警处置, the carrier's own alarms, or none (inspectors…). */
+function useQueuePath(): string | undefined {
+  const { user } = useCurrentUser();
+  const queue = [areaById('alarms'), areaById('myAlarms')].find((area) => canEnter(user.role, area));
+  return queue?.path;
+}
 
-/** The vehicle's latest alarms; left out altogether where the server has no alarms API. */
+/**
+ * The vehicle's alarms that wait for a monitor, then its latest others, each with the steps the user may take now
+ * (受理 from the live map); left out altogether where the server has no alarms API.
+ */
 export function VehicleAlarms({ vehicleId }: { vehicleId: string }) {
   const { t } = useTranslation();
-  const alarms = useVehicleAlarms(vehicleId);
-  if (alarms.data === null || alarms.isError) return null;
-  const locale = currentLocale();
+  const waiting = useVehicleAlarms(vehicleId, 20, true);
+  const latest = useVehicleAlarms(vehicleId, 5);
+  const queuePath = useQueuePath();
+  if (latest.data === null || waiting.data === null || latest.isError || waiting.isError) return null;
+  const items = latest.data && waiting.data ? panelAlarms(waiting.data, latest.data) : undefined;
   return (
     <div data-testid="vehicle-alarms">
       <Typography.Title level={5} style={{ marginTop: 12 }}>
@@ -20,22 +31,11 @@ export function VehicleAlarms({ vehicleId }: { vehicleId: string }) {
       </Typography.Title>
       <List
         size="small"
-        loading={alarms.isPending}
+        loading={items === undefined}
         locale={{ emptyText: t('map.noAlarms') }}
-        dataSource={alarms.data ?? []}
-        renderItem={(a) => (
-          <List.Item style={{ paddingInline: 0 }}>
-            <List.Item.Meta
-              title={
-                <>
-                  <Tag color={severityColour[a.severity]}>{alarmSeverityLabels[a.severity][locale]}</Tag>
-                  {alarmTypeLabels[a.type][locale]}
-                </>
-              }
-              description={`${formatInstant(a.startedAt)} · ${alarmStatusLabels[a.status][locale]}`}
-            />
-          </List.Item>
-        )}
+        dataSource={items ?? []}
+        rowKey="id"
+        renderItem={(a) => <VehicleAlarmItem alarm={a} queuePath={queuePath} />}
       />
     </div>
   );

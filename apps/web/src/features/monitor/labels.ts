@@ -18,14 +18,16 @@ const capitalise = (text: string): string => text.charAt(0).toUpperCase() + text
 
 /** The shared display names of alarm types, severities, statuses, actions and measures, in the UI's language. */
 export function useAlarmLabels() {
-  const { i18n } = useTranslation();
+  const { t, i18n } = useTranslation();
   const locale: Locale = i18n.language === 'en' ? 'en' : 'zh-CN';
+  // A terminal alarm's subtype is its JT/T 808 bit, named as the rules' settings name it (紧急报警 for `emergency`).
+  const bitNames: Record<string, string | undefined> = t('settingField', { returnObjects: true });
   return {
     locale,
-    /** Unknown types (a newer server) show as themselves. */
+    /** Unknown types (a newer server) and unnamed bits (vendor bits) show as themselves. */
     type: (type: string, subtype?: string | null): string => {
       const name = capitalise(monitoringAlarmTypeLabel(type, locale));
-      return type === 'device' && subtype ? `${name} · ${subtype}` : name;
+      return type === 'device' && subtype ? `${name} · ${bitNames[subtype] ?? subtype}` : name;
     },
     severity: (s: AlarmSeverityLevel): string => capitalise(alarmSeverityLabels[s][locale]),
     status: (s: AlarmStatus): string => capitalise(alarmStatusLabels[s][locale]),

@@ -1,3 +1,4 @@
+import { PlusOutlined } from '@ant-design/icons';
 import type { RiskPoint } from '@anlan/contracts';
 import { Button, Card, Collapse, Descriptions, Empty, Flex, List, Modal, Typography } from 'antd';
 import { useState } from 'react';
@@ -6,15 +7,27 @@ import { useRiskPoint } from '../../api/risk';
 import { useCurrentUser } from '../auth/CurrentUser';
 import { AssessmentForm } from './AssessmentForm';
 import { AssessmentLine } from './AssessmentLine';
+import { RiskPointForm } from './RiskPointForm';
 import { canAssess } from './permissions';
 
-/** The subject's risk points (风险点), each with its grading in force, its history and an assessment form. */
-export function RiskPointsCard({ points }: { points: readonly RiskPoint[] }) {
+/**
+ * The subject's risk points (风险点), each with its grading in force, its history and an assessment form; those who
+ * grade also identify new points (风险辨识) and edit them. A new point goes on to its first assessment.
+ */
+export function RiskPointsCard({ subjectId, points }: { subjectId: string; points: readonly RiskPoint[] }) {
   const { t } = useTranslation();
   const { user } = useCurrentUser();
   const [assessing, setAssessing] = useState<RiskPoint | null>(null);
+  // null: closed; 'new': identifying a point; a point: editing it.
+  const [editing, setEditing] = useState<RiskPoint | 'new' | null>(null);
+  const writer = canAssess(user.role);
+  const add = writer && (
+    <Button size="small" icon={<PlusOutlined />} onClick={() => setEditing('new')} data-action="add-risk-point">
+      {t('risk.points.create')}
+    </Button>
+  );
   return (
-    <Card title={t('risk.points.title')} data-testid="risk-points">
+    <Card title={t('risk.points.title')} extra={add} data-testid="risk-points">
       {points.length === 0 ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('risk.points.none')} />
       ) : (
@@ -26,10 +39,15 @@ export function RiskPointsCard({ points }: { points: readonly RiskPoint[] }) {
                 <Typography.Text strong style={{ fontSize: 15 }}>
                   {p.name}
                 </Typography.Text>
-                {canAssess(user.role) && p.active && (
-                  <Button size="small" type="primary" ghost onClick={() => setAssessing(p)} data-action="assess">
-                    {t('risk.assess.open')}
-                  </Button>
+                {writer && p.active && (
+                  <Flex gap={8}>
+                    <Button size="small" onClick={() => setEditing(p)} data-action="edit-risk-point">
+                      {t('risk.points.edit')}
+                    </Button>
+                    <Button size="small" type="primary" ghost onClick={() => setAssessing(p)} data-action="assess">
+                      {t('risk.assess.open')}
+                    </Button>
+                  </Flex>
                 )}
               </Flex>
               <div style={{ margin: '6px 0' }}>
@@ -69,6 +87,25 @@ export function RiskPointsCard({ points }: { points: readonly RiskPoint[] }) {
         onCancel={() => setAssessing(null)}
       >
         {assessing && <AssessmentForm point={assessing} onDone={() => setAssessing(null)} />}
+      </Modal>
+      <Modal
+        open={editing !== null}
+        title={editing === 'new' ? t('risk.points.create') : editing ? t('risk.points.editTitle', { name: editing.name }) : ''}
+        width={600}
+        footer={null}
+        destroyOnHidden
+        onCancel={() => setEditing(null)}
+      >
+        {editing !== null && (
+          <RiskPointForm
+            subjectId={subjectId}
+            point={editing === 'new' ? undefined : editing}
+            onDone={(saved) => {
+              setEditing(null);
+              if (editing === 'new') setAssessing(saved);
+            }}
+          />
+        )}
       </Modal>
     </Card>
   );

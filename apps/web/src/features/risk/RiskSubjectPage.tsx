@@ -42,7 +42,7 @@ function SubjectRiskView({ id }: { id: string }) {
             <FactorsCard factors={detail.factors} score={detail.score} />
           </Col>
           <Col span={24}>
-            <RiskPointsCard points={detail.riskPoints} />
+            <RiskPointsCard subjectId={detail.subjectId} points={detail.riskPoints} />
           </Col>
         </Row>
       </Col>

@@ -2,6 +2,7 @@ import {
   AlertOutlined,
   ApiOutlined,
   AuditOutlined,
+  BorderOuterOutlined,
   BankOutlined,
   BellOutlined,
   CameraOutlined,
@@ -12,9 +13,11 @@ import {
   FileSearchOutlined,
   FileTextOutlined,
   FlagOutlined,
+  MessageOutlined,
   HeatMapOutlined,
   IdcardOutlined,
   OrderedListOutlined,
+  NodeIndexOutlined,
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -39,6 +42,7 @@ const icons: Record<AreaId, ReactNode> = {
   hazards: <FileSearchOutlined />,
   hazard: <FileSearchOutlined />,
   campaigns: <FlagOutlined />,
+  publicReports: <MessageOutlined />,
   inspect: <CameraOutlined />,
   organisations: <BankOutlined />,
   users: <TeamOutlined />,
@@ -51,6 +55,8 @@ const icons: Record<AreaId, ReactNode> = {
   adminSettings: <ControlOutlined />,
   adminWebhooks: <ApiOutlined />,
   adminChecklists: <OrderedListOutlined />,
+  adminZones: <BorderOuterOutlined />,
+  adminRoutes: <NodeIndexOutlined />,
 };
 
 /** The entries the user's role may open. */

@@ -14,6 +14,7 @@ export type AreaId =
   | 'hazards'
   | 'hazard'
   | 'campaigns'
+  | 'publicReports'
   | 'inspect'
   | 'my'
   | 'organisations'
@@ -26,6 +27,8 @@ export type AreaId =
   | 'adminSettings'
   | 'adminWebhooks'
   | 'adminChecklists'
+  | 'adminZones'
+  | 'adminRoutes'
   | 'account';
 
 export interface Area {
@@ -65,6 +68,8 @@ export const areas: readonly Area[] = [
   { id: 'hazards', path: '/hazards', roles: regulators },
   { id: 'hazard', path: '/hazards/', roles: [...regulators, 'enterprise'], hidden: true },
   { id: 'campaigns', path: '/campaigns', roles: regulators },
+  // 群众举报: those who may accept a report as a hazard (the server's TRIAGE_ROLES).
+  { id: 'publicReports', path: '/public-reports', roles: fieldStaff },
   // 检查计划: the server serves it to regulators; those who inspect (and their leaders) use it.
   { id: 'plan', path: '/plan', roles: ['inspector', 'enforcement', 'leader', 'admin'] },
   { id: 'inspect', path: '/m/inspect', roles: fieldStaff },
@@ -74,6 +79,9 @@ export const areas: readonly Area[] = [
   { id: 'adminSettings', path: '/admin/settings', roles: ['admin'] },
   { id: 'adminWebhooks', path: '/admin/webhooks', roles: ['admin'] },
   { id: 'adminChecklists', path: '/admin/checklists', roles: ['admin'] },
+  // Zones and approved routes: the server lets admins and monitors draw and change them (GEO_WRITERS).
+  { id: 'adminZones', path: '/admin/zones', roles: ['admin', 'monitor'] },
+  { id: 'adminRoutes', path: '/admin/routes', roles: ['admin', 'monitor'] },
   // Everyone's inbox, opened from the bell in the header.
   { id: 'inbox', path: '/inbox', roles: 'all', hidden: true },
   { id: 'account', path: '/account', roles: 'all' },

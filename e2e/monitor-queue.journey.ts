@@ -1,54 +1,17 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { VirtualTerminal } from '../tools/simulator/src/terminal.js';
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { VirtualTerminal } from '../tools/simulator/src/terminal.js';
 import { ApiSession } from './support/api.js';
 import { chooseOption, confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
-import { launchChromium, newContext, newPage, pageErrors, waitForText } from './support/browser.js';
-import { startDemoServer, type DemoServer } from './support/server.js';
+import { newContext, newPage, pageErrors, waitForText } from './support/browser.js';
+import { journeyPhones, terminalOf, until, type LiveContext, type OnTestFailed, type VehicleRow } from './support/live.js';
 
-/*
- * The monitor's journey on a real alarm: a terminal drives a demo vehicle over JT/T 808 (TCP) at 100 km/h, the rules
- * raise an overspeed alarm, and it appears in the open queue over the WebSocket. The shared demo server of the other
- * journeys runs without its gateway, so this file starts its own demo server with one, on free ports.
- */
-
-interface VehicleRow {
-  id: string;
-  plate: string;
-  plateColour: number;
-  organisationId: string;
-  organisationName: string;
-  terminalPhone: string;
-}
 interface AlarmRow {
   id: string;
   plate: string;
   type: string;
   organisationId: string;
   status: string;
-}
-
-let browser: Browser;
-let server: DemoServer;
-const terminals: VirtualTerminal[] = [];
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-}
-
-/** A terminal of `v`, signed in over TCP. */
-async function terminalOf(v: VehicleRow, id: string): Promise<VirtualTerminal> {
-  const terminal = new VirtualTerminal({ host: '127.0.0.1', port: server.jt808Port!, phone: v.terminalPhone, plate: v.plate, plateColour: v.plateColour, terminalId: id });
-  terminals.push(terminal);
-  await terminal.connect();
-  await terminal.login();
-  return terminal;
 }
 
 const FIXED_ACC = 0x1 | 0x2 | (1 << 18) | (1 << 19);
@@ -70,25 +33,23 @@ function speed(terminal: VirtualTerminal, lat: number): { stop: () => void } {
   return { stop: () => clearInterval(timer) };
 }
 
-// Demo data and a second server on a shared 2-core machine: start-up may take minutes.
-beforeAll(async () => {
-  [browser, server] = await Promise.all([launchChromium(), startDemoServer({ gateway: true, timeoutMs: 280_000 })]);
-}, 300_000);
-afterAll(async () => {
-  for (const t of terminals) t.destroy();
-  await browser?.close();
-  await server?.stop();
-});
-
-it('a real overspeed alarm reaches the open queue live; the monitor acknowledges, reminds, handles and closes it; the carrier sees only its own', async ({ onTestFailed }) => {
+/**
+ * The monitor's journey on a real alarm: a terminal drives a demo vehicle over JT/T 808 (TCP) at 100 km/h, the rules
+ * raise an overspeed alarm, and it appears in the open queue over the WebSocket; the monitor takes it through every
+ * step, and the carrier sees only its own.
+ */
+export async function monitorQueueJourney(live: LiveContext, onTestFailed: OnTestFailed): Promise<void> {
+  const { server, browser } = live;
   const pages: Page[] = [];
   screenshotOnFailure(onTestFailed, () => pages);
   const monitorApi = await ApiSession.login(server.url, 'monitor');
   const carrierApi = await ApiSession.login(server.url, 'carrier');
   const own = (await carrierApi.get<{ items: VehicleRow[] }>('/api/vehicles?limit=500')).items;
   const all = (await monitorApi.get<{ items: VehicleRow[] }>('/api/vehicles?limit=500')).items;
-  const mine = own[0]!;
-  const foreign = all.find((v) => v.organisationId !== mine.organisationId)!;
+  // Vehicles no other journey on this server drives.
+  const free = (v: VehicleRow) => !Object.values<string>(journeyPhones).includes(v.terminalPhone);
+  const mine = own.find(free)!;
+  const foreign = all.find((v) => free(v) && v.organisationId !== mine.organisationId)!;
   expect(mine).toBeDefined();
   expect(foreign).toBeDefined();
 
@@ -100,7 +61,8 @@ it('a real overspeed alarm reaches the open queue live; the monitor acknowledges
   await page.locator('[data-testid="alarm-live-status"]').filter({ hasText: '实时' }).waitFor();
 
   // Two terminals speed: one of the carrier's vehicles and one of another carrier's.
-  const drives = [speed(await terminalOf(mine, 'EM00001'), 30.62), speed(await terminalOf(foreign, 'EM00002'), 30.64)];
+  const mineTerminal = await terminalOf(live, mine, 'EM00001');
+  const drives = [speed(mineTerminal, 30.62), speed(await terminalOf(live, foreign, 'EM00002'), 30.64)];
   const overspeedOf = (v: VehicleRow) =>
     until(`the overspeed alarm of ${v.plate}`, async () =>
       (await monitorApi.get<{ items: AlarmRow[] }>(`/api/alarms?vehicleId=${v.id}&type=overspeed`)).items[0],
@@ -140,11 +102,11 @@ it('a real overspeed alarm reaches the open queue live; the monitor acknowledges
   await confirmButton(page).click();
   await dialogClosed(page);
   await page.locator('[data-testid="remind-outcome"]').filter({ hasText: '终端已确认收到' }).waitFor();
-  expect(terminals[0]!.texts.map((x) => x.text)).toContain('您已超速,请立即减速慢行');
+  expect(mineTerminal.texts.map((x) => x.text)).toContain('您已超速,请立即减速慢行');
   await screenshot(page, 'monitor-alarm-reminded-zh');
 
   // The terminal goes offline: the next reminder is refused with the server's message, and recorded.
-  await terminals[0]!.close();
+  await mineTerminal.close();
   await page.locator('[data-action="remind"]').click();
   await page.locator('[data-testid="alarm-form-remind"] textarea').fill('请在前方服务区停车休息');
   await confirmButton(page).click();
@@ -229,4 +191,4 @@ it('a real overspeed alarm reaches the open queue live; the monitor acknowledges
 
   expect(pageErrors(page)).toEqual([]);
   expect(pageErrors(carrierPage)).toEqual([]);
-});
+}

@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../db/client.js';
+import type { PositionRecord } from '../../gateway/position-record.js';
+import { seedTestFleet } from '../../gateway/test-gateway.js';
+import { engines } from '../../test-support/databases.js';
+import { insertPositions } from './positions.repository.js';
+
+describe.each(engines)('insertPositions on $name', (engine) => {
+  let database: Database;
+  let vehicles: string[];
+  const base = Date.UTC(2026, 11, 3, 4, 0, 0);
+  const row = (vehicleId: string, k: number, over: Partial<PositionRecord> = {}): PositionRecord => ({
+    vehicleId,
+    deviceTime: new Date(base + k * 1000),
+    receivedAt: new Date(base + k * 1000 + 987),
+    // Not a short decimal: the double must come back bit for bit.
+    lat: 30.6 + k / 1000,
+    lon: 121.1,
+    speedKmh: 61.5,
+    heading: 359,
+    altitudeM: -12,
+    alarmBits: 0xffff_ffff,
+    statusBits: 0x8000_0003,
+    mileageKm: k % 2 ? 1234.5 : null,
+    blindArea: k < 0,
+    extras: k % 2 ? { satellites: 14, note: 'quote " backslash \\ brace } comma ,', 中文: '沪A' } : null,
+    ...over,
+  });
+  const stored = (vehicleId: string) =>
+    database.db
+      .selectFrom('positions')
+      .selectAll()
+      .where('vehicle_id', '=', vehicleId)
+      .orderBy('device_time')
+      .execute();
+  const latest = (vehicleId: string) =>
+    database.db
+      .selectFrom('latest_positions')
+      .select(['device_time', 'lat'])
+      .where('vehicle_id', '=', vehicleId)
+      .executeTakeFirst();
+
+  beforeAll(async () => {
+    database = await engine.open();
+    await seedTestFleet(database, 2);
+    vehicles = (await database.db.selectFrom('vehicles').select('id').orderBy('id').execute()).map((v) => v.id);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  it('stores every field exactly: millisecond times, signed DWORDs read back unsigned, nulls and awkward JSON', async () => {
+    const [a, b] = vehicles as [string, string];
+    const rows = [row(b, 1), row(a, 2), row(a, 1), row(b, 2)];
+    expect(await insertPositions(database.db, rows)).toEqual({ inserted: 4 });
+    const got = await stored(a);
+    expect(got.map((r) => r.device_time)).toEqual([new Date(base + 1000), new Date(base + 2000)]);
+    expect(got[0]).toMatchObject({
+      received_at: new Date(base + 1987),
+      lat: rows[2]!.lat,
+      lon: 121.1,
+      speed_kmh: 61.5,
+      heading: 359,
+      altitude_m: -12,
+      mileage_km: 1234.5,
+      blind_area: false,
+      extras: rows[2]!.extras,
+    });
+    expect(got[0]!.alarm_bits >>> 0).toBe(0xffff_ffff);
+    expect(got[0]!.status_bits >>> 0).toBe(0x8000_0003);
+    expect(got[1]).toMatchObject({ mileage_km: null, extras: null });
+    expect(await latest(a)).toEqual({ device_time: new Date(base + 2000), lat: rows[1]!.lat });
+    expect(await latest(b)).toEqual({ device_time: new Date(base + 2000), lat: rows[3]!.lat });
+  });
+
+  it('counts a resend as no new row, and never moves the latest position back for a back-fill', async () => {
+    const a = vehicles[0]!;
+    const backfill = [row(a, -3), row(a, -2), row(a, 2)];
+    expect(await insertPositions(database.db, backfill)).toEqual({ inserted: 2 });
+    expect(await insertPositions(database.db, backfill)).toEqual({ inserted: 0 });
+    expect((await stored(a)).filter((r) => r.blind_area)).toHaveLength(2);
+    expect(await latest(a)).toEqual({ device_time: new Date(base + 2000), lat: row(a, 2).lat });
+  });
+});

@@ -1,0 +1,80 @@
+import type { FeatureCollection, Geometry } from 'geojson';
+import { useEffect } from 'react';
+import { LABEL_FONTS } from './basemap/layers';
+import { setLayersVisible } from './layerVisibility';
+import { useMap } from './MapContext';
+import { addOverlay, setSourceData } from './overlay';
+import { corridorWidth, routeColour, type RouteProperties } from './zoneFeatures';
+
+export const ROUTES_SOURCE = 'routes';
+/** The layers a click or a hover finds an approved route on. */
+export const routePickLayers = ['routes-corridor', 'routes-line'] as const;
+const LAYERS = [...routePickLayers, 'routes-label'];
+const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+interface Props {
+  routes: FeatureCollection<Geometry, RouteProperties>;
+  visible: boolean;
+  /** The district's latitude, for the corridor's width in pixels. */
+  latitude: number;
+}
+
+/** 核定路线 in force: a dashed teal line over a band as wide as the corridor a vehicle must keep to. */
+export function RoutesLayer({ routes, visible, latitude }: Props) {
+  const map = useMap();
+
+  useEffect(() => {
+    const below = 'anchor-subjects';
+    return addOverlay(map, {
+      sources: { [ROUTES_SOURCE]: { type: 'geojson', data: empty } },
+      layers: [
+        {
+          below,
+          layer: {
+            id: 'routes-corridor',
+            type: 'line',
+            source: ROUTES_SOURCE,
+            layout: { 'line-join': 'round', 'line-cap': 'round' },
+            paint: { 'line-color': routeColour, 'line-opacity': 0.14, 'line-width': corridorWidth(latitude) },
+          },
+        },
+        {
+          below,
+          layer: {
+            id: 'routes-line',
+            type: 'line',
+            source: ROUTES_SOURCE,
+            layout: { 'line-join': 'round', 'line-cap': 'round' },
+            paint: { 'line-color': routeColour, 'line-width': 3, 'line-dasharray': [2, 1.2] },
+          },
+        },
+        {
+          below,
+          layer: {
+            id: 'routes-label',
+            type: 'symbol',
+            source: ROUTES_SOURCE,
+            minzoom: 13,
+            layout: {
+              'symbol-placement': 'line',
+              'text-field': ['get', 'name'],
+              'text-font': LABEL_FONTS,
+              'text-size': 11,
+            },
+            paint: { 'text-color': routeColour, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+          },
+        },
+      ],
+    });
+  }, [map, latitude]);
+
+  useEffect(() => {
+    setSourceData(map, ROUTES_SOURCE, routes);
+  }, [map, routes, latitude]);
+
+  useEffect(() => {
+    setLayersVisible(map, LAYERS, visible);
+  }, [map, visible, latitude]);
+
+  return null;
+}
