@@ -305,7 +305,6 @@ export const riskBoard = z.object({
   trend: z.array(colourCounts.extend({ day: z.string() })),
   escalationsThisWeek: z.array(escalationMove),
   topRisks: z.array(subjectRisk.omit({ factors: true }).extend({ topFactors: z.array(riskFactor) })),
-  map: z.array(z.object({ subjectId: z.uuid(), name: z.string(), type: subjectType, lat: z.number(), lon: z.number(), colour: riskColour, score: z.number().int(), escalation: escalationLevel })),
 });
 export type RiskBoard = z.infer<typeof riskBoard>;
 

@@ -1,15 +1,9 @@
 import type { EscalationLevel, HazardLevel, HazardStatus, RiskColour, SubjectType } from '@anlan/contracts';
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
 import { OPEN_STATUSES } from '../hazards/hazard-lifecycle.js';
+import { organisationIn as inScope } from '../identity/scope-sql.js';
 
-/** The visibility rule on an organisation column: undefined sees everything, an empty list nothing. */
-const inScope = (visible: string[] | undefined, column: RawBuilder<unknown>) =>
-  visible === undefined
-    ? sql<boolean>`true`
-    : visible.length
-      ? sql<boolean>`${column} in (${sql.join(visible)})`
-      : sql<boolean>`false`;
 
 export interface MapSubjectRow {
   id: string;

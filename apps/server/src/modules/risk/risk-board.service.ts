@@ -24,12 +24,11 @@ export class RiskBoardService {
     const visible = visibleOrganisations(actor);
     const now = this.now();
     const days = Array.from({ length: TREND_DAYS }, (_, i) => dayInChina(new Date(now.getTime() - (TREND_DAYS - 1 - i) * DAY_MS)));
-    const [counts, trend, moves, top, map, computedAt, daily] = await Promise.all([
+    const [counts, trend, moves, top, computedAt, daily] = await Promise.all([
       this.read.counts(visible),
       this.read.trend(visible, days[0]!),
       this.read.moves({ visible, from: weekRange(undefined, now)!.from, limit: 200 }),
       this.read.top(visible, TOP),
-      this.read.map(visible),
       this.read.lastComputedAt(),
       this.read.countDailyReview(visible),
     ]);
@@ -60,7 +59,6 @@ export class RiskBoardService {
         const { factors, ...risk } = toSubjectRisk(r);
         return { ...risk, topFactors: factors.slice(0, 3) };
       }),
-      map: map.map((m) => ({ subjectId: m.id, name: m.name, type: m.type, lat: m.lat, lon: m.lon, colour: m.colour, score: m.score, escalation: m.escalation })),
     };
   }
 }

@@ -103,7 +103,7 @@ describe.each(engines)('inspection plan and risk board on $name', (engine) => {
     expect(orange).toMatchObject({ escalation: 'listed', frequencyDays: 7, overdueDays: 13 });
   });
 
-  it('draws the board: counts, a 30-day trend, this week’s escalations, top risks and the map', async () => {
+  it('draws the board: counts, a 30-day trend, this week’s escalations and top risks', async () => {
     const res = await get('/api/risk/board', w.cookies.leader);
     expect(res.statusCode, res.body).toBe(200);
     const b = res.json();
@@ -119,15 +119,11 @@ describe.each(engines)('inspection plan and risk board on $name', (engine) => {
     expect(b.escalationsThisWeek).toMatchObject([{ type: 'subject.escalated', subjectName: '橙色工地', from: 'none', to: 'listed', manual: true, reasons: [{ code: 'manual' }] }]);
     expect(b.topRisks.map((t: { subjectName: string; score: number }) => [t.subjectName, t.score])).toEqual([['红色工地乙', 60], ['红色工地甲', 60], ['橙色工地', 35], ['黄色工地', 15]].sort((x, y) => (y[1] as number) - (x[1] as number) || String(x[0]).localeCompare(String(y[0]))));
     expect(b.topRisks[0].topFactors[0]).toMatchObject({ code: 'assessed_risk', points: 60 });
-    // siteB has no coordinates: it is counted but not drawn.
-    expect(b.map).toHaveLength(6);
-    expect(b.map.find((m: { name: string }) => m.name === '红色工地甲')).toMatchObject({ colour: 'red', score: 60, lat: 30.6, lon: 121.08 });
   });
 
   it('shows an enterprise the board of its own subjects only', async () => {
     const b = (await get('/api/risk/board', w.cookies.entB)).json();
     expect(b.byColour).toEqual({ red: 1, orange: 0, yellow: 0, blue: 2 });
-    expect(b.map.map((m: { name: string }) => m.name).sort()).toEqual(['红色工地乙', '蓝色工地'].sort());
     expect(b.escalationsThisWeek).toEqual([]);
     expect(b.topRisks.map((t: { subjectName: string }) => t.subjectName)).toEqual(['红色工地乙']);
   });

@@ -1,12 +1,12 @@
 import type { EscalationLevel, EscalationMove, RiskColour, RiskFactor, SubjectRisk, SubjectRiskQuery, SubjectType } from '@anlan/contracts';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client.js';
+import { organisationIn } from '../identity/scope-sql.js';
 
 type Scoped = { visible: string[] | undefined };
 
 /** The visibility rule on the subject alias `s` (or another organisation column), as one condition. */
-const inScope = (visible: string[] | undefined, column = sql.ref('s.organisation_id')) =>
-  visible === undefined ? sql<boolean>`true` : visible.length ? sql<boolean>`${column} in (${sql.join(visible)})` : sql<boolean>`false`;
+const inScope = (visible: string[] | undefined, column = sql.ref('s.organisation_id')) => organisationIn(visible, column);
 
 export interface SubjectRiskRow {
   id: string;
@@ -94,29 +94,6 @@ export class RiskReadRepository {
   /** Top subjects by score, for the board. */
   top(visible: string[] | undefined, n: number): Promise<SubjectRiskRow[]> {
     return this.levels().where(inScope(visible)).where('l.score', '>', 0).orderBy('l.score', 'desc').orderBy('s.name').limit(n).execute();
-  }
-
-  /** Every visible subject with coordinates, for the map (no factors: the board fetches detail on click). */
-  map(visible: string[] | undefined) {
-    return this.db
-      .selectFrom('subjects as s')
-      .leftJoin('subject_risk_levels as l', 'l.subject_id', 's.id')
-      .leftJoin('subject_escalations as e', 'e.subject_id', 's.id')
-      .where(inScope(visible))
-      .where('s.lat', 'is not', null)
-      .where('s.lon', 'is not', null)
-      .select([
-        's.id',
-        's.name',
-        's.type',
-        sql<number>`s.lat`.as('lat'),
-        sql<number>`s.lon`.as('lon'),
-        sql<RiskColour>`coalesce(l.colour, 'blue')`.as('colour'),
-        sql<number>`coalesce(l.score, 0)`.as('score'),
-        sql<EscalationLevel>`coalesce(e.level, 'none')`.as('escalation'),
-      ])
-      .orderBy('s.id')
-      .execute();
   }
 
   /** Counts by subject type, colour and escalation level. */
