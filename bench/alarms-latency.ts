@@ -3,8 +3,8 @@
  * on the live WebSocket of a monitor — rules runner, engine, alarm store (one transaction with its events), hub and
  * socket. The simulator (child process) drives `vehicles` terminals, device time 10× faster, on roads without zones
  * (so the 60 km/h default limit makes every expressway stretch an overspeed episode: a steady stream of alarms).
- * The engine's reorder window is set to 0 s here: by design it holds each position up to 10 s for late company,
- * which is the engine's latency, not the pipeline's.
+ * The engine's reorder window is 0 s, its default (positions evaluated on arrival); a site that sets one adds up to
+ * that much to every alarm.
  * Run: npx tsx --conditions=source bench/alarms-latency.ts [seconds] [pglite|postgresql ...]
  */
 import type { FastifyInstance } from 'fastify';

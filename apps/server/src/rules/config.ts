@@ -76,10 +76,10 @@ const vehicleClassOverride = z.strictObject({
 });
 
 const sections = {
-  /** Device-time ordering: positions wait this long for late company before evaluation (see engine.ts). */
+  /** Device-time ordering: positions may wait this long for late company before evaluation; 0 = on arrival (engine.ts). */
   ordering: z
     .strictObject({
-      reorderWindowS: int(0, 600).default(10),
+      reorderWindowS: int(0, 600).default(0),
       /** Device time further than this ahead of arrival is a wrong clock: the position is ignored. */
       maxFutureS: int(0, 24 * 3600).default(600),
     })

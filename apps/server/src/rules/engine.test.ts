@@ -25,8 +25,20 @@ describe('rules engine', () => {
     expect(e.stats()).toMatchObject({ vehicles: 0, unknownVehicle: 1, evaluated: 0 });
   });
 
-  it('waits out the reorder window, then evaluates in device-time order', () => {
+  it('evaluates a position on arrival by default; one older than the newest is late', () => {
     const e = engineWith();
+    e.ingest('v1', [position(T0, HOME.lat, HOME.lon, 50)]);
+    expect(e.stats()).toMatchObject({ pending: 0, evaluated: 1 });
+    // One batch is put in device-time order before it is evaluated…
+    e.ingest('v1', [position(T0 + 2000, HOME.lat, HOME.lon, 50), position(T0 + 1000, HOME.lat, HOME.lon, 50)]);
+    expect(e.stats()).toMatchObject({ pending: 0, evaluated: 3, late: 0 });
+    // …a position arriving after a newer one was evaluated is late.
+    e.ingest('v1', [position(T0 + 1500, HOME.lat, HOME.lon, 50)]);
+    expect(e.stats()).toMatchObject({ pending: 0, evaluated: 3, late: 1 });
+  });
+
+  it('with a reorder window, waits it out, then evaluates in device-time order', () => {
+    const e = engineWith({ config: config({ ordering: { reorderWindowS: 10 } }) });
     e.ingest('v1', [position(T0 + 2000, HOME.lat, HOME.lon, 50), position(T0, HOME.lat, HOME.lon, 50)]);
     expect(e.stats()).toMatchObject({ pending: 2, evaluated: 0 });
     e.ingest('v1', [position(T0 + 12_000, HOME.lat, HOME.lon, 50)]);

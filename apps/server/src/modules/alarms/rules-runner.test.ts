@@ -247,7 +247,7 @@ describe.each(engines)('rules runner on $name', (engine) => {
 });
 
 describe('default rules config', () => {
-  it('lets positions wait in the reorder window by default (the alarm latency that costs is the engine’s by design)', () => {
-    expect(defaultRulesConfig.ordering.reorderWindowS).toBe(10);
+  it('evaluates positions on arrival by default, so an alarm reaches the monitor within the pipeline’s latency', () => {
+    expect(defaultRulesConfig.ordering.reorderWindowS).toBe(0);
   });
 });
