@@ -94,7 +94,9 @@ export function runSimulator(flags: Record<string, string | number>): Promise<Ru
 
 export function machine(): string {
   const cpus = os.cpus();
-  return `${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}, load ${os.loadavg()[0]!.toFixed(1)} at start`;
+  // Node's flags matter to the tail (the young-generation size sets how often minor GCs pause the loop).
+  const flags = [...process.execArgv, ...(process.env.NODE_OPTIONS?.split(/\s+/) ?? [])].filter((a) => a.startsWith('--max-'));
+  return `${cpus.length} cores (${cpus[0]?.model ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GiB, node ${process.version}${flags.length ? ` ${flags.join(' ')}` : ''}, load ${os.loadavg()[0]!.toFixed(1)} at start`;
 }
 
 export function writeResult(name: string, file: object): void {
