@@ -1,10 +1,10 @@
 import type { ApprovedRoute, MapConfig } from '@anlan/contracts';
-import { App, Button, Col, Drawer, Flex, Form, Input, InputNumber, Row } from 'antd';
+import { App, Form, Input, InputNumber } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveRoute } from '../../api/geo';
-import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { useServerErrors } from '../../components/useServerErrors';
 import { CarrierSelect } from '../monitor/CarrierSelect';
+import { GeoEditorDrawer } from './GeoEditorDrawer';
 import { GeometryField } from './GeometryField';
 import { newRouteValues, routeCreateBody, routeFormValues, routeUpdateBody, type RouteFormValues } from './routeBody';
 import { useGeoContext } from './useGeoContext';
@@ -45,50 +45,35 @@ export function RouteEditor({ route, config, onClose }: Props) {
   };
 
   return (
-    <Drawer
-      open
-      size={1180}
+    <GeoEditorDrawer<RouteFormValues>
       title={route ? t('geoAdmin.editRoute', { name: route.name }) : t('geoAdmin.createRoute')}
-      destroyOnHidden
+      testId="route"
+      form={form}
+      initialValues={route ? routeFormValues(route) : newRouteValues()}
+      onFinish={submit}
+      errors={errors}
+      saving={save.isPending}
       onClose={onClose}
+      map={
+        <Form.Item name="geometry" rules={[{ required: true, message: t('geoAdmin.lineRequired') }]}>
+          <GeometryField config={config} shape="linestring" context={context} />
+        </Form.Item>
+      }
     >
-      <Form<RouteFormValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={route ? routeFormValues(route) : newRouteValues()}
-        // The server's complaint about a field goes once the field is changed.
-        onValuesChange={(changed: Partial<RouteFormValues>) =>
-          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof RouteFormValues, errors: [] })))
-        }
-        data-testid="route-form"
+      <Form.Item name="name" label={t('geoAdmin.name')} rules={[{ required: true, min: 2, max: 100 }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="organisationId" label={t('geoAdmin.carrier')} extra={t('geoAdmin.carrierHint')}>
+        <CarrierSelect placeholder={t('geoAdmin.sharedRoute')} />
+      </Form.Item>
+      <Form.Item
+        name="bufferM"
+        label={t('geoAdmin.bufferM')}
+        extra={t('geoAdmin.routeBufferHint')}
+        rules={[{ required: true }]}
       >
-        <FormErrorAlert error={errors.error} unplaced={errors.unplaced} />
-        <Row gutter={24}>
-          <Col xs={24} lg={15}>
-            <Form.Item name="geometry" rules={[{ required: true, message: t('geoAdmin.lineRequired') }]}>
-              <GeometryField config={config} shape="linestring" context={context} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} lg={9}>
-            <Form.Item name="name" label={t('geoAdmin.name')} rules={[{ required: true, min: 2, max: 100 }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="organisationId" label={t('geoAdmin.carrier')} extra={t('geoAdmin.carrierHint')}>
-              <CarrierSelect placeholder={t('geoAdmin.sharedRoute')} />
-            </Form.Item>
-            <Form.Item name="bufferM" label={t('geoAdmin.bufferM')} extra={t('geoAdmin.routeBufferHint')} rules={[{ required: true }]}>
-              <InputNumber min={1} max={5000} suffix="m" style={{ width: '100%' }} />
-            </Form.Item>
-            <Flex justify="flex-end" gap={8}>
-              <Button onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="route-save">
-                {t('common.save')}
-              </Button>
-            </Flex>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+        <InputNumber min={1} max={5000} suffix="m" style={{ width: '100%' }} />
+      </Form.Item>
+    </GeoEditorDrawer>
   );
 }

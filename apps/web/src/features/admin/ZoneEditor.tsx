@@ -1,9 +1,9 @@
 import { zoneKinds, type MapConfig, type Zone } from '@anlan/contracts';
-import { App, Button, Col, Drawer, Flex, Form, Input, Radio, Row, Select } from 'antd';
+import { App, Form, Input, Radio, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSaveZone } from '../../api/geo';
-import { FormErrorAlert } from '../../components/FormErrorAlert';
 import { useServerErrors } from '../../components/useServerErrors';
+import { GeoEditorDrawer } from './GeoEditorDrawer';
 import { GeometryField } from './GeometryField';
 import { useGeoContext } from './useGeoContext';
 import { ZoneAttributeFields } from './ZoneAttributeFields';
@@ -55,59 +55,43 @@ export function ZoneEditor({ zone, config, onClose }: Props) {
   };
 
   return (
-    <Drawer
-      open
-      size={1180}
+    <GeoEditorDrawer<ZoneFormValues>
       title={zone ? t('geoAdmin.editZone', { name: zone.name }) : t('geoAdmin.createZone')}
-      destroyOnHidden
+      testId="zone"
+      form={form}
+      initialValues={zone ? zoneFormValues(zone) : newZoneValues()}
+      onFinish={submit}
+      // Another tool draws another shape: the old one does not carry over.
+      onValuesChange={(changed) => {
+        if ('shape' in changed) form.setFieldValue('geometry', null);
+      }}
+      errors={errors}
+      saving={save.isPending}
       onClose={onClose}
+      map={
+        <>
+          <Form.Item name="shape" label={t('geoAdmin.shape')}>
+            <Radio.Group
+              optionType="button"
+              options={[
+                { value: 'polygon', label: t('geoAdmin.shapePolygon') },
+                { value: 'linestring', label: t('geoAdmin.shapeCorridor') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item name="geometry" rules={[{ required: true, message: t('geoAdmin.geometryRequired') }]}>
+            <GeometryField config={config} shape={shape} context={context} />
+          </Form.Item>
+        </>
+      }
     >
-      <Form<ZoneFormValues>
-        form={form}
-        layout="vertical"
-        onFinish={submit}
-        initialValues={zone ? zoneFormValues(zone) : newZoneValues()}
-        onValuesChange={(changed: Partial<ZoneFormValues>) => {
-          // The server's complaint about a field goes once the field is changed.
-          form.setFields(Object.keys(changed).map((name) => ({ name: name as keyof ZoneFormValues, errors: [] })));
-          // Another tool draws another shape: the old one does not carry over.
-          if ('shape' in changed) form.setFieldValue('geometry', null);
-        }}
-        data-testid="zone-form"
-      >
-        <FormErrorAlert error={errors.error} unplaced={errors.unplaced} />
-        <Row gutter={24}>
-          <Col xs={24} lg={15}>
-            <Form.Item name="shape" label={t('geoAdmin.shape')}>
-              <Radio.Group
-                optionType="button"
-                options={[
-                  { value: 'polygon', label: t('geoAdmin.shapePolygon') },
-                  { value: 'linestring', label: t('geoAdmin.shapeCorridor') },
-                ]}
-              />
-            </Form.Item>
-            <Form.Item name="geometry" rules={[{ required: true, message: t('geoAdmin.geometryRequired') }]}>
-              <GeometryField config={config} shape={shape} context={context} />
-            </Form.Item>
-          </Col>
-          <Col xs={24} lg={9}>
-            <Form.Item name="name" label={t('geoAdmin.name')} rules={[{ required: true, min: 2, max: 100 }]}>
-              <Input maxLength={100} />
-            </Form.Item>
-            <Form.Item name="kind" label={t('geoAdmin.kind')} rules={[{ required: true }]}>
-              <Select options={zoneKinds.map((k) => ({ value: k, label: t(`geoAdmin.kindName.${k}`) }))} />
-            </Form.Item>
-            <ZoneAttributeFields kind={kind} shape={shape} />
-            <Flex justify="flex-end" gap={8}>
-              <Button onClick={onClose}>{t('common.cancel')}</Button>
-              <Button type="primary" htmlType="submit" loading={save.isPending} data-testid="zone-save">
-                {t('common.save')}
-              </Button>
-            </Flex>
-          </Col>
-        </Row>
-      </Form>
-    </Drawer>
+      <Form.Item name="name" label={t('geoAdmin.name')} rules={[{ required: true, min: 2, max: 100 }]}>
+        <Input maxLength={100} />
+      </Form.Item>
+      <Form.Item name="kind" label={t('geoAdmin.kind')} rules={[{ required: true }]}>
+        <Select options={zoneKinds.map((k) => ({ value: k, label: t(`geoAdmin.kindName.${k}`) }))} />
+      </Form.Item>
+      <ZoneAttributeFields kind={kind} shape={shape} />
+    </GeoEditorDrawer>
   );
 }
