@@ -53,7 +53,8 @@ describe.each(engines)('gateway limits on $name', (engine) => {
         maxUnackedPositions: 100,
         firstFrameTimeoutMs: 400,
         authTimeoutMs: 3000,
-        idleTimeoutMs: 600,
+        // Long enough that a terminal waiting while the next one logs in on a busy machine is not idle.
+        idleTimeoutMs: 1500,
         garbageAllowanceBytes: 4096,
       },
       ingest: { batchSize: 50 },
@@ -120,7 +121,8 @@ describe.each(engines)('gateway limits on $name', (engine) => {
   it('closes an idle connection; heartbeats keep another alive', async () => {
     const idle = await terminal(4);
     const beating = await terminal(5);
-    for (let k = 0; k < 8; k++) {
+    // 20 × 150 ms = 3 s: twice the idle timeout.
+    for (let k = 0; k < 20; k++) {
       await sleep(150);
       await beating.heartbeat();
     }
