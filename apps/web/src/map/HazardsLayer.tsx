@@ -4,9 +4,9 @@ import { useEffect } from 'react';
 import { LABEL_FONTS } from './basemap/layers';
 import type { HazardProperties } from './hazardFeatures';
 import { ensureHazardIcons } from './hazardIcons';
-import { setLayersVisible } from './layerVisibility';
+import { useLayerState } from './layerVisibility';
 import { useMap } from './MapContext';
-import { addOverlay, ensureImage, setSourceData } from './overlay';
+import { addOverlay, ensureImage } from './overlay';
 
 export const HAZARDS_SOURCE = 'hazards';
 /** The layers a click or a hover finds a hazard (or a cluster of them) on. */
@@ -122,13 +122,7 @@ export function HazardsLayer({ hazards, visible }: Props) {
     });
   }, [map]);
 
-  useEffect(() => {
-    setSourceData(map, HAZARDS_SOURCE, hazards);
-  }, [map, hazards]);
-
-  useEffect(() => {
-    setLayersVisible(map, LAYERS, visible);
-  }, [map, visible]);
+  useLayerState(map, HAZARDS_SOURCE, hazards, LAYERS, visible);
 
   return null;
 }

@@ -1,9 +1,9 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect } from 'react';
 import { LABEL_FONTS } from './basemap/layers';
-import { setLayersVisible } from './layerVisibility';
+import { useLayerState } from './layerVisibility';
 import { useMap } from './MapContext';
-import { addOverlay, setSourceData } from './overlay';
+import { addOverlay } from './overlay';
 import { corridorWidth, routeColour, type RouteProperties } from './zoneFeatures';
 
 export const ROUTES_SOURCE = 'routes';
@@ -68,13 +68,7 @@ export function RoutesLayer({ routes, visible, latitude }: Props) {
     });
   }, [map, latitude]);
 
-  useEffect(() => {
-    setSourceData(map, ROUTES_SOURCE, routes);
-  }, [map, routes, latitude]);
-
-  useEffect(() => {
-    setLayersVisible(map, LAYERS, visible);
-  }, [map, visible, latitude]);
+  useLayerState(map, ROUTES_SOURCE, routes, LAYERS, visible, latitude);
 
   return null;
 }

@@ -4,9 +4,9 @@ import { useEffect } from 'react';
 import { riskColourHex } from '../theme';
 import { LABEL_FONTS } from './basemap/layers';
 import { matchProperty } from './expressions';
-import { setLayersVisible } from './layerVisibility';
+import { useLayerState } from './layerVisibility';
 import { useMap } from './MapContext';
-import { addOverlay, setSourceData } from './overlay';
+import { addOverlay } from './overlay';
 import { riskColoursBySeverity, type SubjectProperties } from './subjectFeatures';
 
 export const SUBJECTS_SOURCE = 'subjects';
@@ -129,13 +129,7 @@ export function SubjectsLayer({ subjects, visible }: Props) {
     });
   }, [map]);
 
-  useEffect(() => {
-    setSourceData(map, SUBJECTS_SOURCE, subjects);
-  }, [map, subjects]);
-
-  useEffect(() => {
-    setLayersVisible(map, LAYERS, visible);
-  }, [map, visible]);
+  useLayerState(map, SUBJECTS_SOURCE, subjects, LAYERS, visible);
 
   return null;
 }

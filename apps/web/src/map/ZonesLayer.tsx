@@ -3,9 +3,9 @@ import type { ExpressionSpecification } from 'maplibre-gl';
 import { useEffect } from 'react';
 import { LABEL_FONTS } from './basemap/layers';
 import { matchProperty } from './expressions';
-import { setLayersVisible } from './layerVisibility';
+import { useLayerState } from './layerVisibility';
 import { useMap } from './MapContext';
-import { addOverlay, setSourceData } from './overlay';
+import { addOverlay } from './overlay';
 import { corridorWidth, zoneColours, type ZoneProperties } from './zoneFeatures';
 
 export const ZONES_SOURCE = 'zones';
@@ -117,13 +117,7 @@ export function ZonesLayer({ zones, visible, latitude }: Props) {
     });
   }, [map, latitude]);
 
-  useEffect(() => {
-    setSourceData(map, ZONES_SOURCE, zones);
-  }, [map, zones, latitude]);
-
-  useEffect(() => {
-    setLayersVisible(map, LAYERS, visible);
-  }, [map, visible, latitude]);
+  useLayerState(map, ZONES_SOURCE, zones, LAYERS, visible, latitude);
 
   return null;
 }

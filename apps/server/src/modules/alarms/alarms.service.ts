@@ -16,7 +16,7 @@ import type { AlarmsTable } from '../../db/tables.js';
 import { forbidden, HttpError, notFound } from '../../http/errors.js';
 import { appendEvent, toDomainEvent } from '../events/event-log.js';
 import { canSeeOrganisation, visibleOrganisations, type Actor } from '../identity/actor.js';
-import { toUnsigned32 } from '../vehicles/positions.repository.js';
+import { toUnsigned32 } from '../vehicles/position-columns.js';
 import { alarmRefusal, alarmStatusAfter, allowedAlarmActions } from './alarm-lifecycle.js';
 import { AlarmsRepository, toAlarm, type AlarmWithVehicle } from './alarms.repository.js';
 

@@ -6,7 +6,6 @@ import type { LatestPositionsTable } from '../../db/tables.js';
 import type { PositionRecord } from '../../gateway/position-record.js';
 import { positionColumns, toUnsigned32 } from './position-columns.js';
 
-export { FUTURE_TOLERANCE_MS, toSigned32, toUnsigned32 } from './position-columns.js';
 
 const byVehicleThenTime = (a: PositionRecord, b: PositionRecord) =>
   a.vehicleId < b.vehicleId ? -1 : a.vehicleId > b.vehicleId ? 1 : a.deviceTime.getTime() - b.deviceTime.getTime();

@@ -16,7 +16,8 @@ import { appendEvent } from '../events/event-log.js';
 import { AlarmsRepository, toAlarm } from '../alarms/alarms.repository.js';
 import { canSeeOrganisation, requireRole, visibleOrganisations, type Actor } from '../identity/actor.js';
 import { simplifyTrack } from './playback.js';
-import { toPosition, toUnsigned32, trackOf } from './positions.repository.js';
+import { toUnsigned32 } from './position-columns.js';
+import { toPosition, trackOf } from './positions.repository.js';
 import { VehiclesRepository, type VehicleWithLatest } from './vehicles.repository.js';
 
 const REGISTRARS = ['admin', 'monitor'] as const;
