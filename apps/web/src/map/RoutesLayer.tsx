@@ -1,10 +1,9 @@
 import type { FeatureCollection, Geometry } from 'geojson';
 import { useEffect } from 'react';
-import { LABEL_FONTS } from './basemap/layers';
 import { useLayerState } from './layerVisibility';
 import { useMap } from './MapContext';
 import { addOverlay } from './overlay';
-import { corridorWidth, routeColour, type RouteProperties } from './zoneFeatures';
+import { corridorWidth, lineLabelLayer, routeColour, type RouteProperties } from './zoneFeatures';
 
 export const ROUTES_SOURCE = 'routes';
 /** The layers a click or a hover finds an approved route on. */
@@ -50,19 +49,7 @@ export function RoutesLayer({ routes, visible, latitude }: Props) {
         },
         {
           below,
-          layer: {
-            id: 'routes-label',
-            type: 'symbol',
-            source: ROUTES_SOURCE,
-            minzoom: 13,
-            layout: {
-              'symbol-placement': 'line',
-              'text-field': ['get', 'name'],
-              'text-font': LABEL_FONTS,
-              'text-size': 11,
-            },
-            paint: { 'text-color': routeColour, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-          },
+          layer: lineLabelLayer('routes-label', ROUTES_SOURCE, routeColour),
         },
       ],
     });

@@ -6,7 +6,7 @@ import { matchProperty } from './expressions';
 import { useLayerState } from './layerVisibility';
 import { useMap } from './MapContext';
 import { addOverlay } from './overlay';
-import { corridorWidth, zoneColours, type ZoneProperties } from './zoneFeatures';
+import { corridorWidth, lineLabelLayer, zoneColours, type ZoneProperties } from './zoneFeatures';
 
 export const ZONES_SOURCE = 'zones';
 /** The layers a click or a hover finds a zone on. */
@@ -98,20 +98,7 @@ export function ZonesLayer({ zones, visible, latitude }: Props) {
         },
         {
           below,
-          layer: {
-            id: 'zones-label-line',
-            type: 'symbol',
-            source: ZONES_SOURCE,
-            filter: isLine,
-            minzoom: 13,
-            layout: {
-              'symbol-placement': 'line',
-              'text-field': ['get', 'name'],
-              'text-font': LABEL_FONTS,
-              'text-size': 11,
-            },
-            paint: { 'text-color': byKind, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
-          },
+          layer: lineLabelLayer('zones-label-line', ZONES_SOURCE, byKind, isLine),
         },
       ],
     });

@@ -1,6 +1,7 @@
 import type { MapRoute, MapZone, ZoneGeometry, ZoneKind } from '@anlan/contracts';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
-import type { ExpressionSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, SymbolLayerSpecification } from 'maplibre-gl';
+import { LABEL_FONTS } from './basemap/layers';
 import type { LngLat } from './coordinates';
 
 /** An area is filled and outlined; a line (a road, a corridor) is drawn as a line with its corridor beside it. */
@@ -91,4 +92,22 @@ export function pixelsPerMetre(zoom: number, latitude: number): number {
 export function corridorWidth(latitude: number): ExpressionSpecification {
   const at = (zoom: number): ExpressionSpecification => ['*', 2 * pixelsPerMetre(zoom, latitude), ['get', 'bufferM']];
   return ['interpolate', ['exponential', 2], ['zoom'], 8, at(8), 20, at(20)];
+}
+
+/** Names along a zone's or route's line, once zoomed in (from zoom 13), in the line's colour. */
+export function lineLabelLayer(
+  id: string,
+  source: string,
+  colour: ExpressionSpecification | string,
+  filter?: FilterSpecification,
+): SymbolLayerSpecification {
+  return {
+    id,
+    type: 'symbol',
+    source,
+    ...(filter ? { filter } : {}),
+    minzoom: 13,
+    layout: { 'symbol-placement': 'line', 'text-field': ['get', 'name'], 'text-font': LABEL_FONTS, 'text-size': 11 },
+    paint: { 'text-color': colour, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 },
+  };
 }
