@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect } from './pglite-dialect.js';
+import { PGliteThread } from './pglite-thread.js';
 import type { Tables } from './tables.js';
 
 export type DatabaseKind = 'pglite' | 'postgresql';
@@ -37,13 +37,8 @@ export async function openDatabase(
     dataDir = path.join(opts.dataDir, 'pglite');
     fs.mkdirSync(dataDir, { recursive: true });
   }
-  const pglite = await PGlite.create(dataDir ?? 'memory://', {
-    parsers: {
-      [pgliteTypes.INT8]: (v: string) => Number(v),
-      [pgliteTypes.NUMERIC]: (v: string) => v,
-      [pgliteTypes.DATE]: (v: string) => v,
-    },
-  });
+  // In a worker thread: a statement never stops this thread's event loop (the gateway's acknowledgements, HTTP).
+  const pglite = await PGliteThread.start(dataDir);
   const db = new Kysely<Tables>({ dialect: new PGliteDialect(pglite) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

@@ -1,4 +1,3 @@
-import type { PGlite } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   PostgresAdapter,
@@ -11,13 +10,14 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import type { PGliteThread } from './pglite-thread.js';
 
 /**
- * Kysely over PGlite. PGlite is a single connection, so the driver hands it out to one
- * user at a time: a transaction holds it from BEGIN to COMMIT and other queries wait.
+ * Kysely over PGlite (in its worker thread, see pglite-thread.ts). PGlite is a single connection, so the driver hands
+ * it out to one user at a time: a transaction holds it from BEGIN to COMMIT and other queries wait.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteThread) {}
   createAdapter() {
     return new PostgresAdapter();
   }
@@ -36,7 +36,7 @@ class PGliteDriver implements Driver {
   private readonly connection: PGliteConnection;
   private queue: Promise<void> = Promise.resolve();
 
-  constructor(private readonly pglite: PGlite) {
+  constructor(private readonly pglite: PGliteThread) {
     this.connection = new PGliteConnection(pglite);
   }
 
@@ -71,15 +71,15 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
-  constructor(private readonly pglite: PGlite) {}
+  constructor(private readonly pglite: PGliteThread) {}
 
   async executeQuery<R>(query: CompiledQuery): Promise<QueryResult<R>> {
     // Without parameters use the simple protocol, which (like node-postgres) accepts several
     // statements in one string, as migrations use.
     const result =
       query.parameters.length === 0
-        ? ((await this.pglite.exec(query.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
-        : await this.pglite.query<R>(query.sql, [...query.parameters]);
+        ? await this.pglite.exec(query.sql)
+        : await this.pglite.query(query.sql, query.parameters);
     return {
       rows: result.rows as R[],
       ...(result.affectedRows !== undefined

@@ -57,6 +57,8 @@ export class Ingest {
   private queuedRows = 0;
   private inFlight = 0;
   private timer: NodeJS.Timeout | null = null;
+  /** drain() was called: send what is queued without waiting for batches to fill. */
+  private draining = false;
   private idle: (() => void)[] = [];
   private readonly committedListeners: ((subs: readonly Submission[]) => void)[] = [];
   private readonly timingListeners = new Set<(t: BatchTiming) => void>();
@@ -94,26 +96,41 @@ export class Ingest {
 
   /** Resolves when every submitted position has been committed (or failed) and answered. */
   drain(): Promise<void> {
+    this.draining = true;
     this.dispatch();
-    if (this.head === this.queue.length && this.inFlight === 0) return Promise.resolve();
-    return new Promise((resolve) => this.idle.push(resolve));
+    if (this.head < this.queue.length || this.inFlight > 0) return new Promise((resolve) => this.idle.push(resolve));
+    this.draining = false;
+    return Promise.resolve();
   }
 
+  /**
+   * Starts batches while a slot is free and a batch is due: `batchSize` rows are waiting, or the oldest has waited
+   * `maxDelayMs` (else a timer fires when it will have). Rows that queued up behind a commit therefore also wait out
+   * their delay: a batch a commit's worth of rows small costs nearly as much as a full one, so sending each the
+   * moment the commit ends would spend the database on per-statement work just when it is busiest.
+   */
   private dispatch(): void {
     if (this.timer) {
       clearTimeout(this.timer);
       this.timer = null;
     }
     while (this.inFlight < this.options.concurrency && this.head < this.queue.length) {
+      const waited = performance.now() - this.queue[this.head]!.queuedAt!;
+      if (!this.draining && this.queuedRows < this.options.batchSize && waited < this.options.maxDelayMs) {
+        this.timer = setTimeout(() => this.dispatch(), this.options.maxDelayMs - waited);
+        return;
+      }
       const batch = this.take();
       this.inFlight++;
       this.counters.batchesInFlight = this.inFlight;
       void this.commit(batch).finally(() => {
         this.inFlight--;
         this.counters.batchesInFlight = this.inFlight;
-        // Rows that arrived during the commit have already waited: send them now rather than after another delay.
         if (this.head < this.queue.length) this.dispatch();
-        else if (this.inFlight === 0) for (const resolve of this.idle.splice(0)) resolve();
+        else if (this.inFlight === 0) {
+          this.draining = false;
+          for (const resolve of this.idle.splice(0)) resolve();
+        }
       });
     }
   }

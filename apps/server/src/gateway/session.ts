@@ -12,11 +12,10 @@ import {
   type Jt808Header,
   type Jt808Message,
   type LocationReport,
-  type PlatformResponse,
   type Register,
   type RegisterResponse,
 } from './jt808/index.js';
-import { encodeAnswer } from './answers.js';
+import { encodeAnswer, PlatformResponder } from './answers.js';
 import { PendingCommands, type CommandChannel, type TerminalCommand } from './messenger.js';
 import { toPositionRecord } from './position-record.js';
 import { MAX_AUTH_FAILURES, REGISTER_NAMES, RESULT_NAMES, type SessionDeps } from './session-options.js';
@@ -39,6 +38,7 @@ export class Session implements CommandChannel {
   private invalidBytes = 0;
   private unacked = 0;
   private serial = 0;
+  private readonly responder = new PlatformResponder();
   private authFailures = 0;
   private busy = false;
   private corked = false;
@@ -317,13 +317,16 @@ export class Session implements CommandChannel {
 
   private respond(header: Jt808Header, result: number, count = true): void {
     if (count) this.d.counters.answer(RESULT_NAMES[result] ?? 'failure');
-    const reply = { type: 'platformResponse' as const, replySerial: header.serial, replyId: header.msgId, result };
-    this.send(header, reply);
+    if (this.closed) return;
+    this.sendFrame(this.responder.encode(header, this.serial, result));
   }
 
-  private send(header: Jt808Header, message: PlatformResponse | RegisterResponse): void {
+  private send(header: Jt808Header, message: RegisterResponse): void {
     if (this.closed) return;
-    const frame = encodeAnswer(header, this.serial, message);
+    this.sendFrame(encodeAnswer(header, this.serial, message));
+  }
+
+  private sendFrame(frame: Buffer | null): void {
     this.serial = (this.serial + 1) & 0xffff;
     if (!frame) return void this.d.counters.answer('unencodable');
     this.write(frame);

@@ -24,8 +24,13 @@ export async function insertPositions(
   thresholds: MonitoringThresholds = defaultRollupThresholds,
 ): Promise<{ inserted: number }> {
   if (records.length === 0) return { inserted: 0 };
+  const result = await insertPositionsStatement(records, thresholds).execute(db);
+  return { inserted: result.rows[0]?.inserted ?? 0 };
+}
+
+export function insertPositionsStatement(records: readonly PositionRecord[], thresholds: MonitoringThresholds) {
   const c = positionColumns([...records].sort(byVehicleThenTime));
-  const result = await sql<{ inserted: number }>`
+  return sql<{ inserted: number }>`
     with batch as (
       select vehicle_id, to_timestamp(device_ms / 1000) as device_time, to_timestamp(received_ms / 1000) as received_at,
         lat, lon, speed_kmh, heading, altitude_m, alarm_bits, status_bits, mileage_km, blind_area, extras, is_latest
@@ -60,8 +65,7 @@ export async function insertPositions(
       returning 1
     )
     select (select count(*) from inserted)::int as inserted, (select count(*) from moved)::int as moved
-  `.execute(db);
-  return { inserted: result.rows[0]?.inserted ?? 0 };
+  `;
 }
 
 type PositionColumns = Omit<LatestPositionsTable, 'vehicle_id'> & { blind_area?: boolean };
