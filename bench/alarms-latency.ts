@@ -5,7 +5,7 @@
  * (so the 60 km/h default limit makes every expressway stretch an overspeed episode: a steady stream of alarms).
  * The engine's reorder window is 0 s, its default (positions evaluated on arrival); a site that sets one adds up to
  * that much to every alarm.
- * Run: npx tsx --conditions=source bench/alarms-latency.ts [seconds] [pglite|postgresql ...]
+ * Run: npm run bench -- bench/alarms-latency.ts [seconds] [pglite|postgresql ...]
  */
 import type { FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';

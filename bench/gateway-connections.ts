@@ -2,7 +2,7 @@
  * Concurrent terminal connections: K terminals register, authenticate, report once and then hold their connection
  * with heartbeats, from a child process; this process (the gateway, over PGlite) records its peak RSS. Each side
  * needs K file descriptors: the soft limit is raised toward the hard one where the platform allows.
- * Run: npx tsx --conditions=source bench/gateway-connections.ts [connections] [holdSeconds]
+ * Run: npm run bench -- bench/gateway-connections.ts [connections] [holdSeconds]
  */
 import { execSync } from 'node:child_process';
 import { isMain, machine, runSimulator, startBenchGateway, writeResult, type BenchGateway } from './gateway-harness.js';

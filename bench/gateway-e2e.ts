@@ -2,7 +2,7 @@
  * End to end: simulator (child process) → TCP → decode → batch commit → 0x8001 ack, as fast as the terminals may
  * send (a window of unacknowledged reports per terminal). The rate is measured on the server side from committed
  * positions over the middle of the run (warm-up and drain left out).
- * Run: npx tsx --conditions=source bench/gateway-e2e.ts [seconds] [pglite|postgresql ...]
+ * Run: npm run bench -- bench/gateway-e2e.ts [seconds] [pglite|postgresql ...]
  */
 import {
   isMain,

@@ -3,7 +3,7 @@
  * 0x8001, which is sent only after the commit. Measured by the terminals (simulator child process), from the write
  * of the report to the read of its answer; the 500 terminals report at staggered phases, as real ones do, and the
  * first 3 s (warm-up) are left out.
- * Run: npx tsx --conditions=source bench/gateway-latency.ts [seconds] [pglite|postgresql ...]
+ * Run: npm run bench -- bench/gateway-latency.ts [seconds] [pglite|postgresql ...]
  */
 import type { IngestOptions } from '../apps/server/src/gateway/ingest.js';
 import {

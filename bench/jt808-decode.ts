@@ -1,7 +1,7 @@
 /**
  * JT/T 808 0x0200 decode throughput on one core (unescape + check code + header + body), measured side by side with a
  * plain Buffer.copy of the same bytes: the copy is the ceiling, the ratio is what a noisy machine cannot fake.
- * Run: npx tsx bench/jt808-decode.ts [seconds]
+ * Run: npm run bench -- bench/jt808-decode.ts [seconds]
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';

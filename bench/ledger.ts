@@ -3,7 +3,7 @@
  * filter combinations (target p95 < 50 ms), a campaign's statistics (< 200 ms) and a 100,000-row Excel export from the
  * database (peak RSS increase < 200 MB). Runs on PGlite (a data dir under the OS temp folder) and, when DATABASE_URL is
  * set, on a fresh PostgreSQL database.
- * Run: npx tsx bench/ledger.ts [hazards=1000000] [exportRows=100000]
+ * Run: npm run bench -- bench/ledger.ts [hazards=1000000] [exportRows=100000]
  */
 import fs from 'node:fs';
 import os from 'node:os';

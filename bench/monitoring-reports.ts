@@ -9,7 +9,7 @@
  * checks one day's rollup against the exact figures from positions, and renders the district's Excel and PDF of one
  * day. Last, the rollup's cost at ingest: insertPositions (with the rollup) against the same statement without it,
  * side by side in alternating 500-row batches. Runs on a fresh PostgreSQL database (DATABASE_URL) or on PGlite.
- * Run: DATABASE_URL=postgres://… npx tsx bench/monitoring-reports.ts [vehicles=1000] [days=30]
+ * Run: DATABASE_URL=postgres://… npm run bench -- bench/monitoring-reports.ts [vehicles=1000] [days=30]
  */
 import fs from 'node:fs';
 import os from 'node:os';

@@ -2,7 +2,7 @@
  * Ledger (台账) export to .xlsx: 12 columns of Chinese text, dates and numbers streamed from an async generator to a
  * file, as a 100,000-row hazard ledger export would. Measures rows/s and the peak RSS increase over the baseline
  * (sampled every 50 ms); the promise is < 200 MB whatever the row count, i.e. rows are never held in memory.
- * Run: npx tsx bench/xlsx-export.ts [rows]
+ * Run: npm run bench -- bench/xlsx-export.ts [rows]
  */
 import { createWriteStream, mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
