@@ -75,7 +75,7 @@ export function resultFile(r: ConnectionsResult): object {
       loginFailures: r.loginFailures,
       baselineRssMb: r.baselineRssMb,
       fdLimit: r.fdLimit,
-      engine: 'pglite (in the gateway process)',
+      engine: 'pglite (in a worker thread of the gateway process)',
     },
     metrics: {
       peak_rss: { value: r.peakRssMb, unit: 'MB', target: 1024, better: 'lower' },
