@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import type { PositionRecord } from '../../gateway/position-record.js';
@@ -81,4 +82,51 @@ describe.each(engines)('insertPositions on $name', (engine) => {
     expect((await stored(a)).filter((r) => r.blind_area)).toHaveLength(2);
     expect(await latest(a)).toEqual({ device_time: new Date(base + 2000), lat: row(a, 2).lat });
   });
+
 });
+
+// PostgreSQL only (PGlite has no named statements through its API): the batch statement is planned once per connection.
+for (const engine of engines.filter((e) => e.name === 'postgresql')) {
+  describe('insertPositions on postgresql, prepared', () => {
+    let database: Database;
+    beforeAll(async () => {
+      database = await engine.open();
+      await seedTestFleet(database, 1);
+    });
+    afterAll(async () => {
+      await database?.close();
+    });
+
+    it('runs the batch statement as a named prepared statement, prepared once per connection', async () => {
+      const { id } = await database.db.selectFrom('vehicles').select('id').executeTakeFirstOrThrow();
+      const at = (k: number): PositionRecord => ({
+        vehicleId: id,
+        deviceTime: new Date(Date.UTC(2026, 11, 3) + k * 1000),
+        receivedAt: new Date(Date.UTC(2026, 11, 3) + k * 1000),
+        lat: 30.6,
+        lon: 121.1,
+        speedKmh: 0,
+        heading: 0,
+        altitudeM: 0,
+        alarmBits: 0,
+        statusBits: 3,
+        mileageKm: null,
+        blindArea: false,
+        extras: null,
+      });
+      await database.db.connection().execute(async (conn) => {
+        const prepared = () =>
+          sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like '/* prepared */%'`
+            .execute(conn)
+            .then((r) => r.rows[0]!.n);
+        expect(await prepared()).toBe(0);
+        expect(await insertPositions(conn, [at(1)])).toEqual({ inserted: 1 });
+        expect(await insertPositions(conn, [at(2), at(3)])).toEqual({ inserted: 2 });
+        expect(await insertPositions(conn, [at(3)])).toEqual({ inserted: 0 });
+        expect(await prepared()).toBe(1);
+      });
+      const rows = await database.db.selectFrom('positions').select('device_time').where('vehicle_id', '=', id).execute();
+      expect(rows).toHaveLength(3);
+    });
+  });
+}

@@ -1,6 +1,6 @@
 import type { MonitoringThresholds, Position } from '@anlan/contracts';
 import { sql } from 'kysely';
-import type { Db } from '../../db/client.js';
+import { PREPARED, type Db } from '../../db/client.js';
 import { defaultRollupThresholds, rollupCtes } from '../monitoring-reports/vehicle-day-rollup.js';
 import type { LatestPositionsTable } from '../../db/tables.js';
 import type { PositionRecord } from '../../gateway/position-record.js';
@@ -30,7 +30,7 @@ export async function insertPositions(
 
 export function insertPositionsStatement(records: readonly PositionRecord[], thresholds: MonitoringThresholds) {
   const c = positionColumns([...records].sort(byVehicleThenTime));
-  return sql<{ inserted: number }>`
+  return sql<{ inserted: number }>`${sql.raw(PREPARED)}
     with batch as (
       select vehicle_id, to_timestamp(device_ms / 1000) as device_time, to_timestamp(received_ms / 1000) as received_at,
         lat, lon, speed_kmh, heading, altitude_m, alarm_bits, status_bits, mileage_km, blind_area, extras, is_latest
