@@ -19,7 +19,19 @@ const port = parentPort;
 if (!port) throw new Error('pglite-worker.mjs runs as a worker thread');
 
 /** PostgreSQL's error fields worth keeping across the thread boundary (code '23505' and the like). */
-const ERROR_FIELDS = ['code', 'severity', 'detail', 'hint', 'position', 'where', 'schema', 'table', 'column', 'constraint', 'routine'];
+const ERROR_FIELDS = [
+  'code',
+  'severity',
+  'detail',
+  'hint',
+  'position',
+  'where',
+  'schema',
+  'table',
+  'column',
+  'constraint',
+  'routine',
+];
 
 /** @param {unknown} err */
 function describe(err) {

@@ -33,7 +33,13 @@ describe('PlatformResponder (0x8001 on the hot path)', () => {
         fc.integer({ min: 0, max: 4 }),
         (is2019, protocolVersion, digits, serial, replySerial, msgId, result) => {
           const phone = digits.padStart(is2019 ? 20 : 12, '0').slice(-(is2019 ? 20 : 12));
-          const h = header({ is2019, protocolVersion: is2019 ? protocolVersion : 0, phone, serial: replySerial, msgId });
+          const h = header({
+            is2019,
+            protocolVersion: is2019 ? protocolVersion : 0,
+            phone,
+            serial: replySerial,
+            msgId,
+          });
           expect(responder.encode(h, serial, result)).toEqual(general(h, serial, result));
         },
       ),

@@ -52,7 +52,11 @@ export class PlatformResponder {
 
   /** The answer to the message `header` carries, or null when its phone cannot be written back. */
   encode(header: Jt808Header, serial: number, result: number): Buffer | null {
-    if (header.phone !== this.phone || header.is2019 !== this.is2019 || header.protocolVersion !== this.protocolVersion) {
+    if (
+      header.phone !== this.phone ||
+      header.is2019 !== this.is2019 ||
+      header.protocolVersion !== this.protocolVersion
+    ) {
       this.prepare(header);
     }
     const b = this.scratch;

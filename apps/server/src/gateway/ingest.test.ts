@@ -48,6 +48,36 @@ describe('Ingest', () => {
     expect(log).toEqual(['s0:true', 's1:true', 's2:true', 's3:true']);
   });
 
+  it('lets rows that queued behind a commit wait out their delay, so they commit together', async () => {
+    const starts: { at: number; rows: number }[] = [];
+    let release!: () => void;
+    const blocked = new Promise<void>((r) => (release = r));
+    const ingest = new Ingest(
+      async (rows) => {
+        starts.push({ at: performance.now(), rows: rows.length });
+        if (starts.length === 1) await blocked;
+        return { inserted: rows.length };
+      },
+      { batchSize: 100, maxDelayMs: 40, concurrency: 1 },
+      new GatewayCounters(),
+    );
+    const log: string[] = [];
+    const later = (ms: number, f: () => void) => new Promise<void>((r) => setTimeout(() => r(f()), ms));
+    ingest.submit(submission([record(0)], log, 'first'));
+    await later(45, () => undefined);
+    expect(starts).toHaveLength(1);
+    // Behind the commit of `first`: queued at +45 ms; the commit ends at +50; a third row comes at +60.
+    const queuedAt = performance.now();
+    ingest.submit(submission([record(1)], log, 'second'));
+    await later(5, release);
+    await later(10, () => ingest.submit(submission([record(2)], log, 'third')));
+    await new Promise((r) => setTimeout(r, 60));
+    expect(starts.map((s) => s.rows)).toEqual([1, 2]);
+    expect(starts[1]!.at - queuedAt).toBeGreaterThanOrEqual(39);
+    await ingest.drain();
+    expect(log).toEqual(['first:true', 'second:true', 'third:true']);
+  });
+
   it('keeps a 0x0704 whole in one batch and never runs more batches at once than allowed', async () => {
     let inFlight = 0;
     let most = 0;
