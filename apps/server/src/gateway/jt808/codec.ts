@@ -11,6 +11,7 @@ import {
   type HeaderFields,
   type Jt808Header,
   type Jt808Version,
+  type SubpackageInfo,
 } from './header.js';
 import { decodeLocation, encodeLocation } from './location.js';
 import { MSG, type Jt808Message, type Jt808MessageInput } from './messages.js';
@@ -266,8 +267,19 @@ export function encodeFrame(fields: HeaderFields, body: Uint8Array): Buffer {
 
 /** One message as wire bytes. Throws RangeError when the body needs subpackaging: use `encodeMessageParts`. */
 export function encodeMessage(head: EncodeHeader, message: Jt808MessageInput): Buffer {
-  return encodeFrame({ ...head, msgId: MSG[message.type] }, encodeBody(message, head.version));
+  return encodeFrame(headerOf(head, MSG[message.type]), encodeBody(message, head.version));
 }
+
+/** The header fields of a message, always in one object shape (a spread would give each caller's shape its own). */
+const headerOf = (head: EncodeHeader, msgId: number, packet: SubpackageInfo | null = null): HeaderFields => ({
+  msgId,
+  phone: head.phone,
+  serial: head.serial,
+  version: head.version ?? 2013,
+  protocolVersion: head.protocolVersion ?? 1,
+  encryption: head.encryption ?? 0,
+  packet,
+});
 
 /**
  * One message as one frame, or as subpackaged frames when its body exceeds `maxBodyLength`; part i carries serial
@@ -280,7 +292,7 @@ export function encodeMessageParts(
 ): Buffer[] {
   const msgId = MSG[message.type];
   const body = encodeBody(message, head.version);
-  if (body.length <= maxBodyLength) return [encodeFrame({ ...head, msgId }, body)];
+  if (body.length <= maxBodyLength) return [encodeFrame(headerOf(head, msgId), body)];
   const size = Math.max(1, Math.min(maxBodyLength, MAX_BODY_LENGTH));
   const total = Math.ceil(body.length / size);
   if (total > 0xffff) throw new RangeError(`body of ${body.length} bytes needs ${total} parts`);
@@ -288,7 +300,7 @@ export function encodeMessageParts(
   for (let index = 1; index <= total; index++) {
     const part = body.subarray((index - 1) * size, index * size);
     const serial = (head.serial + index - 1) & 0xffff;
-    frames.push(encodeFrame({ ...head, msgId, serial, packet: { total, index } }, part));
+    frames.push(encodeFrame(headerOf({ ...head, serial }, msgId, { total, index }), part));
   }
   return frames;
 }

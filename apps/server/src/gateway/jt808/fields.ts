@@ -44,15 +44,12 @@ export function writeBcdTime(dst: Uint8Array, at: number, time: Date): number {
   const t = new Date(time.getTime() + GMT8_MS);
   const year = t.getUTCFullYear();
   if (!(year >= 2000 && year <= 2099)) throw new RangeError(`time ${time.toISOString()} is outside 2000–2099`);
-  const parts = [
-    year - 2000,
-    t.getUTCMonth() + 1,
-    t.getUTCDate(),
-    t.getUTCHours(),
-    t.getUTCMinutes(),
-    t.getUTCSeconds(),
-  ];
-  for (let i = 0; i < 6; i++) dst[at + i] = pad2(parts[i]!);
+  dst[at] = pad2(year - 2000);
+  dst[at + 1] = pad2(t.getUTCMonth() + 1);
+  dst[at + 2] = pad2(t.getUTCDate());
+  dst[at + 3] = pad2(t.getUTCHours());
+  dst[at + 4] = pad2(t.getUTCMinutes());
+  dst[at + 5] = pad2(t.getUTCSeconds());
   return at + 6;
 }
 
@@ -91,13 +88,13 @@ export class ByteWriter {
   length = 0;
 
   constructor(capacity = 64) {
-    this.buf = Buffer.alloc(capacity);
+    this.buf = Buffer.allocUnsafe(capacity);
   }
 
   // Callers must take the offset before touching `this.buf`: growing replaces it.
   private room(n: number): number {
     if (this.length + n > this.buf.length) {
-      const next = Buffer.alloc(Math.max(this.buf.length * 2, this.length + n));
+      const next = Buffer.allocUnsafe(Math.max(this.buf.length * 2, this.length + n));
       this.buf.copy(next, 0, 0, this.length);
       this.buf = next;
     }
