@@ -6,27 +6,28 @@ import { seedTestFleet } from '../../gateway/test-gateway.js';
 import { engines } from '../../test-support/databases.js';
 import { insertPositions } from './positions.repository.js';
 
+const base = Date.UTC(2026, 11, 3, 4, 0, 0);
+const row = (vehicleId: string, k: number, over: Partial<PositionRecord> = {}): PositionRecord => ({
+  vehicleId,
+  deviceTime: new Date(base + k * 1000),
+  receivedAt: new Date(base + k * 1000 + 987),
+  // Not a short decimal: the double must come back bit for bit.
+  lat: 30.6 + k / 1000,
+  lon: 121.1,
+  speedKmh: 61.5,
+  heading: 359,
+  altitudeM: -12,
+  alarmBits: 0xffff_ffff,
+  statusBits: 0x8000_0003,
+  mileageKm: k % 2 ? 1234.5 : null,
+  blindArea: k < 0,
+  extras: k % 2 ? { satellites: 14, note: 'quote " backslash \\ brace } comma ,', 中文: '沪A' } : null,
+  ...over,
+});
+
 describe.each(engines)('insertPositions on $name', (engine) => {
   let database: Database;
   let vehicles: string[];
-  const base = Date.UTC(2026, 11, 3, 4, 0, 0);
-  const row = (vehicleId: string, k: number, over: Partial<PositionRecord> = {}): PositionRecord => ({
-    vehicleId,
-    deviceTime: new Date(base + k * 1000),
-    receivedAt: new Date(base + k * 1000 + 987),
-    // Not a short decimal: the double must come back bit for bit.
-    lat: 30.6 + k / 1000,
-    lon: 121.1,
-    speedKmh: 61.5,
-    heading: 359,
-    altitudeM: -12,
-    alarmBits: 0xffff_ffff,
-    statusBits: 0x8000_0003,
-    mileageKm: k % 2 ? 1234.5 : null,
-    blindArea: k < 0,
-    extras: k % 2 ? { satellites: 14, note: 'quote " backslash \\ brace } comma ,', 中文: '沪A' } : null,
-    ...over,
-  });
   const stored = (vehicleId: string) =>
     database.db
       .selectFrom('positions')
@@ -99,30 +100,15 @@ for (const engine of engines.filter((e) => e.name === 'postgresql')) {
 
     it('runs the batch statement as a named prepared statement, prepared once per connection', async () => {
       const { id } = await database.db.selectFrom('vehicles').select('id').executeTakeFirstOrThrow();
-      const at = (k: number): PositionRecord => ({
-        vehicleId: id,
-        deviceTime: new Date(Date.UTC(2026, 11, 3) + k * 1000),
-        receivedAt: new Date(Date.UTC(2026, 11, 3) + k * 1000),
-        lat: 30.6,
-        lon: 121.1,
-        speedKmh: 0,
-        heading: 0,
-        altitudeM: 0,
-        alarmBits: 0,
-        statusBits: 3,
-        mileageKm: null,
-        blindArea: false,
-        extras: null,
-      });
       await database.db.connection().execute(async (conn) => {
         const prepared = () =>
           sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like '/* prepared */%'`
             .execute(conn)
             .then((r) => r.rows[0]!.n);
         expect(await prepared()).toBe(0);
-        expect(await insertPositions(conn, [at(1)])).toEqual({ inserted: 1 });
-        expect(await insertPositions(conn, [at(2), at(3)])).toEqual({ inserted: 2 });
-        expect(await insertPositions(conn, [at(3)])).toEqual({ inserted: 0 });
+        expect(await insertPositions(conn, [row(id, 1)])).toEqual({ inserted: 1 });
+        expect(await insertPositions(conn, [row(id, 2), row(id, 3)])).toEqual({ inserted: 2 });
+        expect(await insertPositions(conn, [row(id, 3)])).toEqual({ inserted: 0 });
         expect(await prepared()).toBe(1);
       });
       const rows = await database.db.selectFrom('positions').select('device_time').where('vehicle_id', '=', id).execute();
