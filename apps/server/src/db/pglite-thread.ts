@@ -41,11 +41,12 @@ export class PGliteThread {
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
   private stopped: Error | null = null;
+  private closing = false;
 
   private constructor(private readonly worker: Worker) {
     worker.on('message', (m: Reply) => this.onReply(m));
-    worker.on('error', (err) => this.stop(new Error(`PGlite worker failed: ${err.message}`)));
-    worker.on('exit', (code) => this.stop(new Error(`PGlite worker exited (code ${code})`)));
+    worker.on('error', (err) => this.lost(new Error(`PGlite worker failed: ${err.message}`)));
+    worker.on('exit', (code) => this.lost(new Error(`PGlite worker exited (code ${code})`)));
     // The thread keeps the process alive only while a statement is waiting for it (see send).
     worker.unref();
   }
@@ -80,6 +81,7 @@ export class PGliteThread {
   /** Closes the database (PGlite writes its files) and ends the thread. */
   async close(): Promise<void> {
     if (this.stopped) return;
+    this.closing = true;
     await this.send({ close: true });
     this.stop(new Error('PGlite is closed'));
     await this.worker.terminate();
@@ -103,6 +105,13 @@ export class PGliteThread {
     if (this.pending.size === 0) this.worker.unref();
     if ('error' in m) p.reject(new PGliteError(m.error));
     else p.resolve(m);
+  }
+
+  /** The thread ended without close(): say so once, loudly; every statement from now on fails with `reason`. */
+  private lost(reason: Error): void {
+    if (this.stopped || this.closing) return;
+    process.stderr.write(`anlan: ${reason.message}; every database statement fails until Anlan is restarted\n`);
+    this.stop(reason);
   }
 
   private stop(reason: Error): void {
