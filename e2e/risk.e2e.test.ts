@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import { ApiSession } from './support/api.js';
-import { confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
+import { clickToClose, confirmButton, dialogClosed, login, screenshot, screenshotOnFailure } from './support/app.js';
 import { launchChromium, newContext, newPage, pageErrors, waitForText } from './support/browser.js';
 
 /*
@@ -337,8 +337,7 @@ it('the admin registers a webhook (its secret shown once), sends a test and read
   const secret = page.getByTestId('webhook-secret');
   await secret.waitFor();
   expect((await secret.innerText()).trim().length).toBeGreaterThanOrEqual(16);
-  await page.locator('.ant-modal').filter({ has: secret }).locator('.ant-btn-primary').click();
-  await dialogClosed(page);
+  await clickToClose(page, page.locator('.ant-modal').filter({ has: secret }).locator('.ant-btn-primary'));
   const row = page.locator('.ant-table-row').filter({ hasText: 'http://127.0.0.1:9/anlan-hook' });
   await row.waitFor();
   await row.getByRole('button', { name: '发送测试' }).click();
