@@ -15,8 +15,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, types } from '@electric-sql/pglite';
 
+if (!parentPort) throw new Error('pglite-worker.mjs runs as a worker thread');
 const port = parentPort;
-if (!port) throw new Error('pglite-worker.mjs runs as a worker thread');
 
 /** PostgreSQL's error fields worth keeping across the thread boundary (code '23505' and the like). */
 const ERROR_FIELDS = [
@@ -71,8 +71,8 @@ try {
 async function answer(req) {
   if ('close' in req) {
     await pglite.close();
-    port?.postMessage({ id: req.id, rows: [], affectedRows: 0 });
-    port?.close();
+    port.postMessage({ id: req.id, rows: [], affectedRows: 0 });
+    port.close();
     return;
   }
   try {
@@ -80,9 +80,9 @@ async function answer(req) {
       req.params === null
         ? ((await pglite.exec(req.sql)).at(-1) ?? { rows: [], affectedRows: 0 })
         : await pglite.query(req.sql, req.params);
-    port?.postMessage({ id: req.id, rows: result.rows, affectedRows: result.affectedRows });
+    port.postMessage({ id: req.id, rows: result.rows, affectedRows: result.affectedRows });
   } catch (err) {
-    port?.postMessage({ id: req.id, error: describe(err) });
+    port.postMessage({ id: req.id, error: describe(err) });
   }
 }
 

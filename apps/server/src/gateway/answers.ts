@@ -1,3 +1,4 @@
+import { headerLength, writeHeader } from './jt808/header.js';
 import { MSG } from './jt808/messages.js';
 import {
   checkCode,
@@ -38,7 +39,7 @@ const BODY = 5;
 /**
  * 0x8001 general responses for one connection: the answer to every report, so the hot path of the write side. The
  * header up to the serial (message id, properties, version byte, phone) is the same for every answer to one terminal,
- * so it is encoded once by the general encoder and kept; each answer then writes serial and body into a scratch
+ * so it is written once by the codec's `writeHeader` and kept; each answer then writes serial and body into a scratch
  * buffer, adds the check code and escapes it into the one buffer handed to the socket. Byte for byte what
  * `encodeAnswer` gives (the tests compare them).
  */
@@ -75,17 +76,14 @@ export class PlatformResponder {
     this.phone = header.phone;
     this.is2019 = header.is2019;
     this.protocolVersion = header.protocolVersion;
-    const digits = header.is2019 ? 20 : 12;
-    if (!/^[0-9a-fA-F]*$/.test(header.phone) || header.phone.length > digits) {
+    const fields = { ...answerHead(header, 0), msgId: MSG.platformResponse };
+    const b = Buffer.alloc(headerLength(fields) + BODY + 1);
+    try {
+      // The serial is written per answer: what comes before it is the prefix kept.
+      this.prefix = writeHeader(b, 0, fields, BODY) - 2;
+      this.scratch = b;
+    } catch {
       this.scratch = null;
-      return;
     }
-    this.prefix = header.is2019 ? 15 : 10;
-    const b = Buffer.alloc(this.prefix + 2 + BODY + 1);
-    b.writeUInt16BE(MSG.platformResponse, 0);
-    b.writeUInt16BE(BODY | (header.is2019 ? 0x4000 : 0), 2);
-    if (header.is2019) b[4] = header.protocolVersion & 0xff;
-    b.write(header.phone.padStart(digits, '0'), this.prefix - digits / 2, digits / 2, 'hex');
-    this.scratch = b;
   }
 }

@@ -28,7 +28,7 @@ export async function insertPositions(
   return { inserted: result.rows[0]?.inserted ?? 0 };
 }
 
-export function insertPositionsStatement(records: readonly PositionRecord[], thresholds: MonitoringThresholds) {
+function insertPositionsStatement(records: readonly PositionRecord[], thresholds: MonitoringThresholds) {
   const c = positionColumns([...records].sort(byVehicleThenTime));
   return sql<{ inserted: number }>`${sql.raw(PREPARED)}
     with batch as (
